@@ -206,12 +206,17 @@ def extract_html(data: bytes, url: str | None = None, *, content_type: str | Non
 
 
 def _main_text(html: str, url: str | None):  # -> trafilatura.settings.Document | None
-    """Trafilatura's extraction, precise first; a recall-oriented pass when precision finds too little."""
+    """Trafilatura's extraction: precise first, then more permissive passes while too little is found.
+
+    Tables are left out: on older Chinese sites they are mostly page layout (a precise pass
+    would keep a navigation table), and trafilatura writes the others as Markdown pipes.
+    """
     from trafilatura import bare_extraction
 
     common = {
         "url": url,
         "include_comments": False,
+        "include_tables": False,
         "include_images": False,
         "include_links": False,
         "include_formatting": False,
@@ -219,10 +224,12 @@ def _main_text(html: str, url: str | None):  # -> trafilatura.settings.Document 
         # Only dates the page marks up, never one guessed from the running text.
         "date_extraction_params": {"extensive_search": False, "original_date": True},
     }
-    precise = bare_extraction(html, favor_precision=True, **common)
-    if precise is not None and _enough(precise.text):
-        return precise
-    return bare_extraction(html, favor_recall=True, **common) or precise
+    found = None
+    for bias in ({"favor_precision": True}, {}, {"favor_recall": True}):
+        found = bare_extraction(html, **bias, **common) or found
+        if found is not None and _enough(found.text):
+            return found
+    return found
 
 
 def _enough(text: str | None) -> bool:

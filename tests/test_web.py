@@ -218,6 +218,12 @@ def test_empty_bytes_have_no_article_text() -> None:
     assert _error(extract_html, b"").startswith("no article text found")
 
 
+@pytest.mark.parametrize("article_in_table", [False, True])
+def test_old_style_layout_keeps_article_and_drops_navigation_table(article_in_table: bool) -> None:
+    article = extract_html(pages.old_style_page(article_in_table))
+    _assert_clean_body(article.text, pages.LEGACY_PARAGRAPHS, ("网站首页", "栏目一", "Copyright", "|"))
+
+
 # --- decoding -------------------------------------------------------------------------------------
 
 

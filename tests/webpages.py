@@ -206,6 +206,22 @@ def legacy_chinese_page(charset: str, paragraphs: tuple[str, ...] = LEGACY_PARAG
 </html>""".encode(charset)
 
 
+def old_style_page(article_in_table: bool) -> bytes:
+    """An older Chinese site: navigation in a table, paragraphs split by <br> or in a layout table cell."""
+    nav = '<table width="100%"><tr><td><a href="/">网站首页</a> <a href="/a">时政要闻</a></td></tr></table>'
+    if article_in_table:
+        body = ('<table width="760"><tr><td width="160"><a href="/1">栏目一</a><br><a href="/2">栏目二</a></td>'
+                f'<td class="content">{_paragraphs_html(LEGACY_PARAGRAPHS)}</td></tr></table>')
+    else:
+        indented = "<br><br>".join(f"\u3000\u3000{html.escape(p)}" for p in LEGACY_PARAGRAPHS)
+        body = f'<div id="p-detail"><div class="main-text">{indented}</div></div>'
+    return f"""<html><head><meta charset="utf-8"><title>{LEGACY_TITLE}</title></head><body>
+{nav}
+{body}
+<div class="foot">Copyright © 2000-2025 All Rights Reserved.</div>
+</body></html>""".encode()
+
+
 def stub_page() -> bytes:
     """A page with navigation and a footer but no article."""
     return b"""<!DOCTYPE html><html><head><title>Welcome</title></head><body>
