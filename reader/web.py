@@ -19,7 +19,7 @@ import zlib
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from reader import __version__
 from reader.errors import ReaderError
@@ -33,6 +33,12 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 SNIFFED_TYPES = ("", "text/plain", "application/octet-stream")
 MIN_ARTICLE_CHARS = 40  # non-space characters; fewer is a stub, an error page or a paywall teaser
 _CHUNK = 64 * 1024
+_REQUEST_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+    "Accept-Encoding": "gzip, deflate",
+    "Accept-Language": "zh-CN,zh-TW;q=0.9,zh;q=0.8,en;q=0.7",
+}
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                          re.IGNORECASE | re.DOTALL)
 
@@ -60,23 +66,21 @@ class Extracted:
 
 def is_url(source: str) -> bool:
     """True when SOURCE is an http(s) URL with a host (anything else is treated as a file)."""
-    parts = urlsplit(source.strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    try:
+        parts = urlsplit(source.strip())
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
 
 
 def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 10_000_000) -> Fetched:
     """Download an HTML page, following redirects; ReaderError with one line on any failure."""
     if not is_url(url):
-        raise ReaderError(f"not an http(s) URL: {url}")
-    request = urllib.request.Request(url, headers={
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-        "Accept-Encoding": "gzip, deflate",
-        "Accept-Language": "zh-CN,zh-TW;q=0.9,zh;q=0.8,en;q=0.7",
-    })
+        raise ReaderError(f"not a valid http(s) URL: {url}")
     deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        request = urllib.request.Request(_ascii_url(url), headers=_REQUEST_HEADERS)
+        with _OPENER.open(request, timeout=timeout) as response:
             return _read_page(response, url, max_bytes, deadline)
     except urllib.error.HTTPError as exc:
         raise ReaderError(f"HTTP {exc.code} {_status_phrase(exc)} for {url}") from None
@@ -85,7 +89,35 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 10_000_000) -> Fe
     except (OSError, http.client.HTTPException) as exc:
         raise _network_error(exc, url, timeout) from None
     except ValueError as exc:
-        raise ReaderError(f"not a valid URL: {url} ({exc})") from None
+        raise ReaderError(f"not a valid http(s) URL: {url} ({exc})") from None
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http(s): a web page must not lead the fetch to ftp or elsewhere."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: object, code: int, msg: str, headers: object, newurl: str
+    ) -> urllib.request.Request | None:
+        if not is_url(newurl):
+            raise ReaderError(f"{req.full_url} redirects to a non-http(s) address: {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
+
+
+def _ascii_url(url: str) -> str:
+    """An internationalised address (Chinese path or host) in the ASCII form HTTP requires."""
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc
+    if not netloc.isascii():
+        try:
+            host = (parts.hostname or "").encode("idna").decode("ascii")
+        except UnicodeError:
+            raise ReaderError(f"not a valid http(s) URL: {url}") from None
+        netloc = f"{host}:{parts.port}" if parts.port else host
+    safe = "/%:@!$&'()*+,;=?~-._"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe), ""))
 
 
 def _read_page(response: HTTPResponse, url: str, max_bytes: int, deadline: float) -> Fetched:
@@ -161,6 +193,8 @@ def _network_error(reason: object, url: str, timeout: float) -> ReaderError:
     """One line for a connection-level failure, naming the host or url."""
     parts = urlsplit(url)
     host = parts.hostname or url
+    if isinstance(reason, http.client.InvalidURL):
+        return ReaderError(f"not a valid http(s) URL: {url}")
     if isinstance(reason, socket.gaierror):
         return ReaderError(f"cannot resolve host {host}")
     if isinstance(reason, ConnectionRefusedError):

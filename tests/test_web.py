@@ -37,6 +37,8 @@ def _routes() -> dict[str, Route]:
         "/untyped.html": Route(body=pages.english_news_page()),
         "/notes.txt": Route(body=b"just some plain notes\n" * 10, headers={"Content-Type": "text/plain"}),
         "/welcome.html": html_route(pages.stub_page()),
+        "/%E6%96%B0%E9%97%BB/article.html": html_route(pages.chinese_news_page()),
+        "/to-ftp": redirect_route("ftp://127.0.0.1/article.html"),
     }
 
 
@@ -82,14 +84,16 @@ def test_is_url_accepts_http_and_https(source: str) -> None:
     assert is_url(source)
 
 
-@pytest.mark.parametrize("source", ["article.html", "/tmp/a.html", "ftp://example.com/a", "file:///etc/passwd",
-                                    "http://", "C:\\news\\a.html", "mailto:someone@example.com"])
+@pytest.mark.parametrize("source", [
+    "article.html", "/tmp/a.html", "ftp://example.com/a", "file:///etc/passwd", "http://", "http://[::1/a",
+    "http://:80/a", "C:\\news\\a.html", "mailto:someone@example.com",
+])
 def test_is_url_rejects_files_and_other_schemes(source: str) -> None:
     assert not is_url(source)
 
 
 def test_fetch_refuses_non_http_schemes() -> None:
-    assert "not an http(s) URL" in _error(fetch, "file:///etc/hostname")
+    assert _error(fetch, "file:///etc/hostname") == "not a valid http(s) URL: file:///etc/hostname"
 
 
 # --- pages served over HTTP -----------------------------------------------------------------------
@@ -149,6 +153,11 @@ def test_html_served_without_content_type_is_recognised(site: LocalSite) -> None
     assert article.outlet == pages.EN_OUTLET
 
 
+def test_chinese_path_is_sent_percent_encoded(site: LocalSite) -> None:
+    fetched = fetch(site.url("/新闻/article.html"), timeout=5)
+    assert fetched.url == site.url("/%E6%96%B0%E9%97%BB/article.html")
+
+
 # --- fetch errors: one line naming the problem ----------------------------------------------------
 
 
@@ -170,6 +179,16 @@ def test_plain_text_is_not_an_html_page(site: LocalSite) -> None:
 def test_page_over_the_size_limit_is_refused(site: LocalSite, path: str) -> None:
     message = _error(fetch, site.url(path), timeout=5, max_bytes=HUGE_LIMIT)
     assert message == f"{site.url(path)} is larger than the 50 kB limit"
+
+
+def test_redirect_away_from_http_is_refused(site: LocalSite) -> None:
+    message = _error(fetch, site.url("/to-ftp"), timeout=5)
+    assert message == f"{site.url('/to-ftp')} redirects to a non-http(s) address: ftp://127.0.0.1/article.html"
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:notaport/a.html", "http://[::1/a.html"])
+def test_malformed_url(url: str) -> None:
+    assert _error(fetch, url).startswith(f"not a valid http(s) URL: {url}")
 
 
 def test_slow_server_times_out(site: LocalSite) -> None:
