@@ -1,0 +1,238 @@
+"""A small bilingual lexicon of news predicates and common nouns, mapped to concept ids.
+
+A concept is what an English word and its Chinese equivalents have in common (``dismissed``,
+``fired``, ``辞退`` and ``开除`` are all ``dismiss``), so sentences in different languages can be
+compared by the concepts they share. Chinese forms are written in simplified characters and
+matched on folded text (traditional folded to simplified); English forms ending in ``*`` are
+stems. The table is general news vocabulary, never the words of one story.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+# concept | kind | label | English forms | Chinese forms
+# kind: event (a predicate: something happened), thing (a noun), role (a title), attr (a quality)
+_TABLE = """
+join|event|joining|join*|加入 入职 加盟 进入
+leave|event|departure|left;leave;leaving;depart*;quit*|离开 离职 出走 离场 告别
+dismiss|event|dismissal|dismiss*;fired;firing;sack*;terminat*;oust*;expel*|辞退 开除 解雇 解聘 炒鱿鱼 清除 斩 除名
+resign|event|resignation|resign*;step down;stepped down;steps down|辞职 辞任 请辞 卸任
+leak|event|leak|leak*;disclos*;divulg*|泄露 泄密 外泄 透露 走漏 说漏嘴 爆料
+confidential|attr|confidential information|confidential*;trade secret*;secret*;classified|机密 保密 秘密 商业秘密 涉密
+conflict_interest|thing|conflict of interest|conflict* of interest*|利益冲突 利益输送
+violation|thing|misconduct|violat*;misconduct;breach*;transgress*;wrongdoing|违规 违纪 违法 违反 失职 触犯 红线
+follower|thing|followers|follower*;fans;subscriber*|粉丝 关注者 订阅者 涨粉
+fine|event|fine|fined;fine;fines;penali*|罚款 罚 扣除 扣绩效 扣奖金 处罚 处分
+graduate|event|graduation|graduat*;alumn*;degree|毕业 高材生 校友 学历
+university|thing|university|universit*;college|大学 学院 高校
+apology|event|apology|apolog*;sorry|道歉 抱歉 致歉 惭愧 对不起 认错
+thanks|event|thanks|thank*;gratitude;grateful|感谢 感激 谢谢 感恩
+zero_tolerance|attr|zero tolerance|zero tolerance|零容忍
+never_rehire|event|never rehired|never be rehired;never rehire*;not be rehired;blacklist*|永不录用 永不录取 不再录用
+general_manager|role|general manager|general manager*;gm|总经理
+deputy|role|deputy|deputy;vice|副总 副总经理 副总裁
+president|role|president|president*|总裁
+chairman|role|chairman|chairman;chairwoman;chair of the board|董事长 主席
+founder|role|founder|founder*;founded;co founder|创始人 创办人 创办 创立
+ceo|role|chief executive|ceo;chief executive*|首席执行官 ceo
+executive|role|executive|executive*;manager*;senior manag*|高管 管理者 管理人员 干部 经理
+spokesperson|role|spokesperson|spokes*|发言人
+product_manager|role|product manager|product manager*;product strategy|产品经理 产品战略经理
+notice|thing|internal notice|internal notice*;internal announcement*;internal mail*|内部通报 内部邮件 内部通知 通报 邮件
+announce|event|announcement|announc*;statement*;declar*|宣布 公告 声明 通报 发布
+posted|event|posting|posted to;assign*;rotation*;rotational;dispatch*;transferr*|外派 轮岗 派驻 调任 调往 发配 派往
+branch|thing|branch|branch*;subsidiar*|分公司 分部 子公司
+headquarters|thing|headquarters|headquarter*;hq|总部
+recall|event|recall to headquarters|recalled;return* to|回到 回归 调回 召回
+store|thing|stores|store*;shop*;outlet*|门店 小米之家 店铺 专卖店
+weibo|thing|Weibo|weibo|微博
+douyin|thing|Douyin|douyin;tiktok|抖音
+social_media|thing|social media|social media;social platform*|社交媒体 社交平台 社交账号
+verification|thing|account verification|verification;verified|认证
+interview|event|interview|interview*|面试 采访
+promote|event|promotion|promot*|晋升 升职 提拔 升任 当上 晋级
+appoint|event|appointment|appoint*;named as;took over|任命 出任 担任 兼任 掌舵
+age|attr|age|years old;aged|岁
+born|event|birth|born|出生 出生于
+hometown|thing|hometown|native of;hometown;hails from|老家 籍贯 人士
+deny|event|denial|den*;rumou*;refut*|否认 辟谣 谣言 澄清
+bribe|thing|bribery|brib*;kickback*;took money;taking money;embezzl*;corrupt*|贿赂 受贿 收钱 收人钱财 贪腐 贪污 腐败
+crime|thing|criminal liability|criminal*;legal liabilit*;prosecut*;judicial|法律责任 移送司法 刑事 追究
+police|thing|police|police|警方 公安
+investigation|event|investigation|investigat*;probe*;inquir*|调查 查处 审查 审结
+case|thing|cases|case;cases|案件 案例
+employee|thing|employees|employee*;staff;worker*|员工 职员 雇员
+colleague|thing|colleagues|colleague*;coworker*|同事
+tshirt|thing|T-shirt|t shirt*;tee*;shirt*|t恤 衬衫
+gift|event|gift|gift*;gave;give*|赠送 送了 送给 赠
+launch|event|launch|launch*;unveil*;releas*;debut*|发布 推出 上市 首发 发布会
+price|thing|price|price*;pricing|价格 定价 售价
+sales|thing|sales|sales;sold;sell*|销量 销售 出货 出货量 售出
+revenue|thing|revenue|revenue*;turnover|营收 收入 营业额
+profit|thing|profit|profit*;earnings|利润 盈利 净利
+market_value|thing|market value|market value;market cap*;valuation|市值 估值
+shares|thing|shares|share price*;stock*;shares|股价 股票 股份
+phone|thing|smartphone|smartphone*;phone*;handset*|手机
+car|thing|car|car;cars;vehicle*;ev;automotive|汽车 电动车 新能源车
+chip|thing|chip|chip*;semiconductor*|芯片
+brand|thing|brand|brand*|品牌
+marketing|thing|marketing|marketing|市场部 营销 市场
+department|thing|department|department*;division*|部门
+team|thing|team|team*|团队
+company|thing|company|compan*;firm*;corporat*|公司 集团 企业
+industry|thing|industry|industr*;sector|行业 业界 圈内
+competitor|thing|competitor|competitor*;rival*|竞争对手 竞品 对手
+supplier|thing|supplier|supplier*;supply chain|供应商 供应链 合作商
+blogger|thing|blogger|blogger*;influencer*;kol|博主 网红 达人 kol
+media|thing|media|media;press;journalist*;reporter*|媒体 记者 报道
+fan|thing|fans|fan;fanbase|米粉 粉丝
+hot_search|thing|trending topic|trending;hot search*|热搜
+video|thing|video|video*|视频 短视频
+comment|event|comment|comment*|评论 留言 评论区
+post|event|post on social media|posted on;wrote on|发文 发微博 发帖 转发
+response|event|response|respond*;response;repl*;react*|回应 回复 表态
+said|event|statement|said;says;stated|表示 声称 说道
+warn|event|warning|warn*;remind*|警告 提醒 警示 敲打 警钟
+accept|event|acceptance of consequences|accept*|接受 认了 承担
+mistake|thing|mistakes|mistake*;error*;fault*|错误 失误 犯错
+consequence|thing|consequences|consequence*;price;cost|代价 后果
+rest|event|break|break;rest|休息
+start_anew|event|starting anew|start* anew;start* over;new beginning|重新出发 从头再来
+year_report|thing|annual report|annual report*|年度报告 年报
+ethics_committee|thing|ethics committee|ethics committee;professional ethics|职业道德委员会 道德委员会
+security|thing|security department|security department;security|安全部门 安全监察部 保密办
+nickname|thing|nickname|nicknam*;dubbed;known as;called|称号 戏称 绰号 外号 美誉 人设 自称
+crown_prince|thing|crown prince|crown prince|太子
+emperor|thing|emperor|emperor*|大帝 称帝 皇帝
+critic|thing|critic|critic*;hater*;anti fan*|黑粉 米黑 质疑
+record|thing|track record|resume;career|履历 职业生涯 生涯
+year_count|attr|years of service|years at;years with|年资历 资历
+rise|event|rise|rose;rise;rising;grew;growth;increas*;boost*|增长 上涨 提升 走高
+fall|event|fall|fell;fall;declin*;drop*|下降 下跌 陨落
+first|attr|first|first|第一 首个 首次
+youngest|attr|youngest|youngest|最年轻
+cost|thing|cost|cost*|成本
+lawsuit|event|lawsuit|lawsuit*;sue;sued;suing|起诉 诉讼 官司
+arrest|event|arrest|arrest*;detain*|逮捕 拘留 被抓
+death|event|death|die;died;death*;killed|死亡 去世 身亡
+election|event|election|elect*;vote*;voting|选举 投票 当选
+government|thing|government|government*;ministry;authorit*|政府 部委 当局
+court|thing|court|court*;judge*|法院 法官
+country|thing|country|countr*;nation*|国家
+province|thing|province|province*;provincial|省
+city|thing|city|cit*;municipal*|市 城市
+county|thing|county|count*|县
+region|thing|region|region*;regional|地区 区域 大区
+international|attr|international|international;overseas;global*|国际 海外 全球
+china|thing|China|china;chinese|中国 国内 国产
+europe|thing|Europe|europe;european|欧洲 西欧
+latin_america|thing|Latin America|latin america*|拉美 拉丁美洲
+africa|thing|Africa|africa*|非洲
+battery|thing|battery|batter*|电池
+parameter|thing|specifications|spec;specs;specification*;parameter*|参数 参数表
+schedule|thing|launch timing|timeline*;launch date*;schedule*;timing|发布时间 节奏 时间表
+evidence|thing|evidence|evidence|证据
+rumor|thing|rumour|rumo*;speculat*|传言 谣言 传闻 说法
+version|thing|version|version*|版本
+insider|thing|insider|insider*;people familiar;sources said|知情人士 内部人士 知情人
+analyst|thing|analyst|analyst*|分析师 分析人士
+award|thing|award|award*;prize*|奖 金奖
+ip|thing|personal brand|personal brand*;persona|个人ip ip 人设 人格化
+strategy|thing|strategy|strateg*|策略 战略
+anticorruption|thing|anti-corruption|anti corruption|反腐 廉正 廉洁
+agreement|thing|agreement|agreement*|协议
+sign|event|signing|sign;signed;signing|签署 签订 签约
+promise|event|promise|promis*;pledg*|承诺 保证
+support|event|support|support*|支持
+lead|event|leadership|led;lead;leading;leader*;helm*|领导 带领 主导 掌舵人
+create|event|creation|creat*;built;build*|打造 建立 创造
+exit|event|exit|exit*|退出 离场 出局
+punish|event|punishment|punish*;disciplin*;sanction*|处分 处罚 惩罚 处理
+"""
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One lexicon entry: its id, kind and the short label used in fact labels."""
+
+    id: str
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    concepts: dict[str, Concept]
+    english: re.Pattern[str]
+    english_groups: dict[str, str]
+    chinese: re.Pattern[str]
+    chinese_forms: dict[str, str]
+
+
+def _english_form_regex(form: str) -> str:
+    """A form as a regex: ``*`` is any run of letters, a space any run of spaces."""
+    parts = [re.escape(word).replace(r"\*", "[a-z]*") for word in form.split()]
+    return r"\s+".join(parts)
+
+
+@functools.cache
+def _compiled() -> _Compiled:
+    concepts: dict[str, Concept] = {}
+    chinese: dict[str, str] = {}
+    english: list[tuple[str, str]] = []
+    for line in _TABLE.strip().splitlines():
+        cid, kind, label, en, zh = line.split("|")
+        concepts[cid] = Concept(cid, kind, label)
+        english.extend((form.strip(), cid) for form in en.split(";") if form.strip())
+        for form in zh.split():
+            chinese.setdefault(form, cid)
+    # longer forms first, so "conflict of interest" wins over "conflict"
+    english.sort(key=lambda item: (-len(item[0]), item[0]))
+    groups = {f"g{i}": cid for i, (_, cid) in enumerate(english)}
+    alternation = "|".join(f"(?P<g{i}>{_english_form_regex(form)})" for i, (form, _) in enumerate(english))
+    zh_forms = sorted(chinese, key=lambda f: (-len(f), f))
+    return _Compiled(
+        concepts,
+        re.compile(r"\b(?:" + alternation + r")\b"),
+        groups,
+        re.compile("|".join(re.escape(f) for f in zh_forms)),
+        chinese,
+    )
+
+
+def concept(concept_id: str) -> Concept:
+    """The lexicon entry of a concept id."""
+    return _compiled().concepts[concept_id]
+
+
+def english_text(text: str) -> str:
+    """Lower-cased English with hyphens and apostrophes turned to spaces, same length."""
+    return re.sub(r"[-‐‑–’']", " ", text.lower())
+
+
+def concepts_in(folded: str, english: bool) -> list[tuple[str, int, int]]:
+    """``(concept id, start, end)`` of every lexicon word in a folded sentence.
+
+    ``folded`` is ``reader.script.fold`` of the sentence (simplified, lower-cased); English words
+    are looked up only when ``english`` is true, Chinese forms always (English articles quote
+    Chinese names now and then, Chinese articles use English words such as KOL).
+    """
+    table = _compiled()
+    found = [(table.chinese_forms[m.group()], m.start(), m.end()) for m in table.chinese.finditer(folded)]
+    if english:
+        for m in table.english.finditer(english_text(folded)):
+            found.append((table.english_groups[m.lastgroup or ""], m.start(), m.end()))
+    return sorted(found, key=lambda item: (item[1], item[0]))
+
+
+def counted_concept(noun: str | None) -> str | None:
+    """The concept of what a count counts (``followers``, ``粉丝`` -> ``follower``), if known."""
+    if not noun:
+        return None
+    from reader.script import fold
+
+    found = concepts_in(fold(noun), english=True)
+    return found[0][0] if found else None
