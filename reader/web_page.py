@@ -97,7 +97,7 @@ def _declared_codecs(data: bytes, content_type: str | None) -> Iterator[str]:
         if data.startswith(bom):
             yield codec
             break
-    head = data[:4096]
+    head = data[:8192]  # some pages put long scripts before their meta charset
     labels = [
         _first_group(_HTTP_CHARSET.search(content_type or "")),
         _first_group(_XML_ENCODING.search(head)),

@@ -258,15 +258,29 @@ def test_big5_page_declared_in_meta_tag() -> None:
 
 
 def test_http_charset_wins_over_a_wrong_meta_tag() -> None:
-    data = pages.legacy_chinese_page("gb18030").replace(b"charset=gb18030", b"charset=utf-8")
-    article = extract_html(data, content_type="text/html; charset=GB18030")
-    assert pages.LEGACY_PARAGRAPHS[0] in article.text
+    # Big5 bytes also decode, as nonsense, in the GB family the meta tag names.
+    data = pages.legacy_chinese_page("big5", pages.BIG5_PARAGRAPHS, pages.BIG5_TITLE)
+    data = data.replace(b"charset=big5", b"charset=gb2312")
+    article = extract_html(data, content_type="text/html; charset=Big5")
+    assert pages.BIG5_PARAGRAPHS[0] in article.text
 
 
 def test_undeclared_legacy_encoding_is_detected() -> None:
     data = pages.legacy_chinese_page("gb18030").replace(b'charset=gb18030"', b'"')
     assert b"charset" not in data
     assert pages.LEGACY_PARAGRAPHS[1] in decode_html(data)
+
+
+@pytest.mark.parametrize("declaration", [
+    '<?xml version="1.0" encoding="koi8-r"?>\n<html><head>',
+    '<html><head><meta charset="KOI8-R">',
+    '<html><head><meta http-equiv="content-type" content="text/html; charset=koi8-r">',
+])
+def test_declared_encoding_is_honoured(declaration: str) -> None:
+    # KOI8-R is not among the encodings detection considers: only the declaration tells it.
+    data = f"{declaration}</head><body><p>Новости</p></body></html>".encode("koi8-r")
+    text = decode_html(data)
+    assert "Новости" in text and "<?xml" not in text
 
 
 def test_byte_order_mark_decides() -> None:
@@ -326,3 +340,44 @@ def test_importing_the_module_does_not_load_heavy_libraries() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).parent.parent)
     assert result.stdout.strip() == "[]"
+
+
+# --- end to end: `reader import URL` --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("/zh/article.html", (pages.CN_TITLE, pages.CN_OUTLET, pages.CN_AUTHOR, pages.CN_PUBLISHED, pages.CN_CANONICAL,
+                          pages.CN_PARAGRAPHS, pages.CN_DEBRIS)),
+    ("/en/article.html", (pages.EN_TITLE, pages.EN_OUTLET, pages.EN_AUTHOR, pages.EN_PUBLISHED, pages.EN_CANONICAL,
+                          pages.EN_PARAGRAPHS, pages.EN_DEBRIS)),
+])
+def test_import_command_stores_the_page_as_one_clean_article(
+    site: LocalSite, tmp_path: Path, path: str, expected: tuple
+) -> None:
+    from reader.cli import main
+    from reader.content import load_story
+
+    title, outlet, author, published, url, paragraphs, debris = expected
+    story_dir = tmp_path / "s"
+    assert main(["import", site.url(path), "--story", str(story_dir)]) == 0
+    articles = load_story(story_dir).articles
+    assert len(articles) == 1
+    article = articles[0]
+    assert (article.title, article.outlet, article.author) == (title, outlet, author)
+    assert (str(article.published), article.url) == (published, url)
+    for paragraph in paragraphs:
+        assert paragraph in article.body
+    for junk in debris:
+        assert junk not in article.body
+
+
+def test_import_command_reports_404_in_one_line_and_writes_nothing(
+    site: LocalSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    story_dir = tmp_path / "s"
+    assert main(["import", site.url("/missing.html"), "--story", str(story_dir)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "404" in lines[0] and site.url("/missing.html") in lines[0]
+    assert not list(story_dir.rglob("*.md"))
