@@ -1,0 +1,147 @@
+"""What the reading pane shows, without any widget: an article in a script, laid out in lines.
+
+An ``ArticleText`` holds what does not depend on the script (sentences, quotations); a
+``Document`` is the article converted to a display script and wrapped to a width, with maps
+from body offsets to display offsets so cursor, quotations and matches stay on the right
+characters whatever the conversion did to lengths.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from reader.models import Article, Quote, Sentence
+from reader.script import Script
+from reader.tui import core_bridge as core
+
+TITLE, META, BODY = 0, 1, 2
+# Long lines tire the eye: the text column stops growing at this many cells.
+MAX_MEASURE = 100
+
+
+@dataclass
+class ArticleText:
+    """An article's sentences and quotations, found once and kept."""
+
+    article: Article
+    sentences: list[Sentence]
+    quotes: list[Quote]
+
+    @classmethod
+    def build(cls, article: Article) -> ArticleText:
+        sentences = core.split_sentences(article.body, article.id)
+        quotes = sorted(core.find_quotes(article.body, article.id), key=lambda q: (q.start, -q.end))
+        return cls(article, sentences, quotes)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding (or last starting before) a body offset; 0 when none."""
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def quotes_in(self, sentence: Sentence) -> list[int]:
+        """Indices of the quotations that start inside a sentence."""
+        return [i for i, q in enumerate(self.quotes) if sentence.start <= q.start < sentence.end]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One screen line: a part of the title, meta or body text, ``text[start:end]``."""
+
+    block: int
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """An article in a display script, wrapped to a width."""
+
+    title: str
+    meta: str
+    body: str
+    converted: object
+    width: int
+    lines: list[Line] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, article: Article, script: Script, width: int) -> Document:
+        language = article.language
+        convert = _converter(script, language)
+        converted = convert(article.body)
+        title = convert(article.title or article.id).text
+        meta = " · ".join(p for p in (article.outlet, article.published or "date ?", article.url) if p)
+        doc = cls(title, convert(meta).text, converted.text, converted, width)
+        doc.lines = doc._layout()
+        return doc
+
+    def block_text(self, block: int) -> str:
+        return (self.title, self.meta, self.body)[block]
+
+    def line_text(self, line: Line) -> str:
+        return self.block_text(line.block)[line.start : line.end]
+
+    def to_display(self, offset: int) -> int:
+        """A body offset as an offset in the displayed body."""
+        return self.converted.to_converted(offset)  # type: ignore[attr-defined]
+
+    def to_body(self, offset: int) -> int:
+        """A displayed-body offset as an offset in the stored body."""
+        return self.converted.to_original(offset)  # type: ignore[attr-defined]
+
+    @cached_property
+    def _body_line_numbers(self) -> list[int]:
+        return [n for n, line in enumerate(self.lines) if line.block == BODY]
+
+    @cached_property
+    def _body_line_starts(self) -> list[int]:
+        return [self.lines[n].start for n in self._body_line_numbers]
+
+    def line_of(self, display_offset: int) -> int:
+        """The screen line showing a displayed-body offset."""
+        numbers = self._body_line_numbers
+        if not numbers:
+            return 0
+        i = max(0, bisect.bisect_right(self._body_line_starts, display_offset) - 1)
+        return numbers[i]
+
+    def _layout(self) -> list[Line]:
+        lines = [Line(TITLE, s, e) for s, e in core.wrap(self.title, self.width)]
+        lines += [Line(META, s, e) for s, e in core.wrap(self.meta, self.width)]
+        lines.append(Line(META, 0, 0))
+        for match in re.finditer(r"[^\n]+", self.body):
+            paragraph = match.group()
+            if not paragraph.strip():
+                continue
+            if lines[-1].block == BODY:
+                lines.append(Line(META, 0, 0))  # a blank line between paragraphs
+            base = match.start()
+            lines += [Line(BODY, base + s, base + e) for s, e in core.wrap(paragraph, self.width)]
+        return lines
+
+
+def _converter(script: Script, language: str | None):
+    def convert(text: str):
+        return core.convert(text, script, source_language=language)
+
+    return convert
+
+
+class SpanIndex:
+    """Spans ``(start, end, role)`` sorted by start, to find those touching one line quickly."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s[0] for s in self.spans]
+        self._longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Spans that share at least one character with ``[start, end)``."""
+        hi = bisect.bisect_left(self._starts, end)
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        return [s for s in self.spans[lo:hi] if s[1] > start]

@@ -1,0 +1,197 @@
+"""The facts panel: how every outlet states the facts of the sentence read, or the whole matrix.
+
+The app prepares the rows (texts already in the display script); the panel only draws them and
+posts ``Jump`` when the reader picks an outlet's sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from reader.tui.styling import marked, plain
+
+STATUS_MARKS = {"agree": ("= agree", "success"), "conflict": ("≠ conflict", "error"), "single": ("· only here", "")}
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    """One outlet's statement of a fact (or its silence)."""
+
+    outlet: str
+    article_id: str
+    start: int = 0
+    sentence: str = ""
+    value_start: int = -1
+    value_end: int = -1
+    value: str = ""
+    here: bool = False
+
+    @property
+    def silent(self) -> bool:
+        return not self.sentence
+
+
+@dataclass(frozen=True)
+class FactBlock:
+    label: str
+    status: str
+    rows: tuple[VersionRow, ...]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    label: str
+    status: str
+    cells: tuple[VersionRow, ...]
+
+
+def status_text(status: str) -> Text:
+    label, colour = STATUS_MARKS.get(status, (status, ""))
+    return Text(label, style=f"bold {colour}".strip())
+
+
+class FactsList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class FactsMatrix(DataTable):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class FactsPanel(Vertical):
+    """Facts of the current sentence across outlets, or the facts × outlets matrix."""
+
+    DEFAULT_CSS = """
+    FactsPanel { border: round $panel-lighten-2; }
+    FactsPanel:focus-within { border: round $accent; }
+    FactsPanel #facts-head { height: auto; padding: 0 1; }
+    FactsPanel ProgressBar { height: 1; padding: 0 1; }
+    FactsPanel FactsList { border: none; height: 1fr; padding: 0; }
+    FactsPanel FactsList > .option-list--option { padding: 0 1; }
+    FactsPanel FactsMatrix { height: 1fr; }
+    """
+
+    class Jump(Message):
+        """Open this article at this body offset."""
+
+        def __init__(self, article_id: str, offset: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.offset = offset
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._targets: dict[str, tuple[str, int]] = {}
+        self._matrix_targets: list[tuple[VersionRow, ...]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="facts-head")
+        yield ProgressBar(total=100, show_eta=False, id="facts-progress")
+        yield FactsList(id="facts-list")
+        yield FactsMatrix(id="facts-matrix", cursor_type="cell", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+        self.query_one(FactsMatrix).display = False
+
+    # ------------------------------------------------------------ modes
+
+    def show_progress(self, fraction: float | None) -> None:
+        """Show (a fraction of 1) or hide (None) the alignment's progress."""
+        bar = self.query_one(ProgressBar)
+        bar.display = fraction is not None
+        if fraction is not None:
+            bar.update(progress=round(100 * fraction))
+
+    def _mode(self, matrix: bool) -> None:
+        self.query_one(FactsList).display = not matrix
+        self.query_one(FactsMatrix).display = matrix
+
+    def show_lines(self, head: Text, lines: list[Text]) -> None:
+        """Plain information (the sentence's outlet and position before facts are known)."""
+        self._mode(False)
+        self.query_one("#facts-head", Static).update(head)
+        facts = self.query_one(FactsList)
+        facts.clear_options()
+        facts.add_options(Option(line, disabled=True) for line in lines)
+        self._targets = {}
+
+    def show_sentence(self, head: Text, blocks: list[FactBlock]) -> None:
+        """Each fact of the sentence, with every outlet's version; outlets that say nothing: silent."""
+        self._mode(False)
+        self.query_one("#facts-head", Static).update(head)
+        facts = self.query_one(FactsList)
+        facts.clear_options()
+        self._targets = {}
+        options: list[Option] = []
+        for b, block in enumerate(blocks):
+            title = Text(end="")
+            title.append_text(plain(block.label, "bold"))
+            title.append("  ")
+            title.append_text(status_text(block.status))
+            options.append(Option(title, disabled=True))
+            for r, row in enumerate(block.rows):
+                key = f"v{b}-{r}"
+                if not row.silent:
+                    self._targets[key] = (row.article_id, row.start)
+                options.append(Option(self._version(row), id=key, disabled=row.silent))
+        facts.add_options(options)
+
+    @staticmethod
+    def _version(row: VersionRow) -> Text:
+        text = Text(end="")
+        text.append("▸ " if row.here else "  ", "bold")
+        text.append_text(plain(row.outlet, "bold" if row.here else ""))
+        if row.silent:
+            text.append("  silent", "dim italic")
+            return text
+        if row.value:
+            text.append("  ")
+            text.append_text(plain(row.value, "bold reverse"))
+        text.append("\n  ")
+        text.append_text(marked(row.sentence, row.value_start, row.value_end, "bold underline"))
+        return text
+
+    def show_matrix(self, head: Text, outlets: list[str], rows: list[MatrixRow]) -> None:
+        """The facts × outlets matrix, conflicts first; a cell's Enter opens that sentence."""
+        self._mode(True)
+        self.query_one("#facts-head", Static).update(head)
+        table = self.query_one(FactsMatrix)
+        table.clear(columns=True)
+        table.add_columns("fact", "status", *(plain(o) for o in outlets))
+        self._matrix_targets = []
+        for row in rows:
+            cells = [plain(c.value or ("✓" if not c.silent else "—"), "" if not c.silent else "dim") for c in row.cells]
+            table.add_row(plain(row.label), status_text(row.status), *cells)
+            self._matrix_targets.append(row.cells)
+
+    # ------------------------------------------------------------ jumps
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        target = self._targets.get(event.option.id or "")
+        if target:
+            self.post_message(self.Jump(*target))
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        row, column = event.coordinate.row, event.coordinate.column - 2
+        if 0 <= row < len(self._matrix_targets) and 0 <= column < len(self._matrix_targets[row]):
+            cell = self._matrix_targets[row][column]
+            if not cell.silent:
+                self.post_message(self.Jump(cell.article_id, cell.start))

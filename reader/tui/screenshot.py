@@ -1,0 +1,44 @@
+"""Render the app headless and return the SVG of its first full frame (facts panel filled)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+from reader.tui import core_bridge as core
+from reader.tui.app import ReaderApp
+
+SETTLE_SECONDS = 120.0
+
+
+async def render_svg(
+    dirs: list[Path],
+    size: tuple[int, int],
+    *,
+    article_id: str | None = None,
+    script: str | None = None,
+    facts_mode: str = "sentence",
+    search: str | None = None,
+    sentence: int | None = None,
+) -> str:
+    """The SVG of the screen once the story is shown and the facts are lined up."""
+    app = ReaderApp(dirs, article_id=article_id, script=script, facts_mode=facts_mode, sentence=sentence)
+    async with app.run_test(size=size, notifications=False) as pilot:
+        await pilot.pause()
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while core.facts_available() and app.facts is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        await pilot.pause()
+        if search:
+            app.action_search()
+            await pilot.pause()
+            await pilot.press(*_keys(search))
+            await pilot.pause()
+        await pilot.pause()
+        return app.export_screenshot(title="reader")
+
+
+def _keys(text: str) -> list[str]:
+    """Key presses that type a text (spaces need their key name)."""
+    return ["space" if ch == " " else ch for ch in text]
