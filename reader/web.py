@@ -27,6 +27,8 @@ from reader.errors import ReaderError
 if TYPE_CHECKING:
     from http.client import HTTPResponse
 
+    from trafilatura.settings import Document
+
 USER_AGENT = f"Mozilla/5.0 (compatible; reader/{__version__}; terminal news reader)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Servers that label HTML vaguely (or not at all) are accepted when the bytes look like HTML.
@@ -239,7 +241,7 @@ def extract_html(data: bytes, url: str | None = None, *, content_type: str | Non
     )
 
 
-def _main_text(html: str, url: str | None):  # -> trafilatura.settings.Document | None
+def _main_text(html: str, url: str | None) -> Document | None:
     """Trafilatura's extraction: precise first, then more permissive passes while too little is found.
 
     Tables are left out: on older Chinese sites they are mostly page layout (a precise pass
