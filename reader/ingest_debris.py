@@ -49,6 +49,7 @@ _MAX_CAPTION = 50  # characters of a marked caption
 _MAX_SHORT_LINE = 30  # characters of an unmarked caption or a slogan
 _MAX_UNMARKED_CAPTIONS = 2  # more short lines than this are the article's subheadings
 _MAX_ALT_TEXT = 100  # characters of a repeated alt-text line
+_MIN_DUPLICATE = 20  # characters: a short sentence said twice ("谢谢。") may be the article's own
 _LATE_SHARE = 0.6  # promotions and late notices sit in the last 40% of the article
 
 
@@ -171,7 +172,7 @@ def _drop_repeats(paragraphs: list[str], removals: list[Removal]) -> list[str]:
         repeated_label = counts[paragraph] > 1 and len(paragraph) <= _MAX_ALT_TEXT and not ends_sentence(paragraph)
         if repeated_label:
             removals.append(Removal("repeated line (image alt text or caption)", paragraph))
-        elif paragraph in seen:
+        elif paragraph in seen and len(paragraph) >= _MIN_DUPLICATE:
             removals.append(Removal("exact duplicate paragraph", paragraph))
         else:
             kept.append(paragraph)

@@ -22,6 +22,8 @@ _LIST_ITEM = re.compile(
 # Wrapped lines must make up this share of the lines (and at least _MIN_WRAPPED of them).
 _MIN_WRAPPED = 3
 _MIN_WRAPPED_SHARE = 0.2
+# Nobody wraps prose narrower than this; short lines of equal width are headings.
+_MIN_WRAP_WIDTH = 30
 # Lines may exceed the wrap width only rarely (an unbreakable URL, say).
 _MAX_OVER_SHARE = 0.1
 
@@ -67,7 +69,7 @@ def hard_wrap_width(lines: list[str]) -> int | None:
     wide = is_wide_text(lines)
     widths = [display_width(line) for line in lines]
     best, best_count = None, 0
-    for width in sorted(set(widths)):
+    for width in sorted(w for w in set(widths) if w >= _MIN_WRAP_WIDTH):
         tolerance = wrap_tolerance(width, wide)
         count = sum(
             1
