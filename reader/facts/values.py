@@ -1,0 +1,620 @@
+"""Typed values in a sentence: dates, times, years, durations, counts, money, percentages,
+ranks and ages, in simplified and traditional Chinese and English, normalised for comparison.
+
+``extract_values(sentence, published, language)`` runs one regex scanner per kind over a folded
+copy of the sentence (fullwidth and traditional forms made plain, URLs masked; same length, so
+offsets hold), then keeps the longest, most specific candidates that do not overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reader.facts.dates import Hit, ScanContext, parse_published, resolve_missing_years, scan_calendar
+from reader.facts.numbers import (
+    AR_NUM,
+    EN_NUMBER,
+    NUM_BEFORE,
+    ZH_NUMBER,
+    apply_multipliers,
+    fold,
+    format_number,
+    parse_arabic,
+    parse_chinese,
+    parse_english,
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One typed value as written in a sentence (``sentence[start:end] == text``) and normalised."""
+
+    kind: str  # date | time | year | duration | count | money | percent | rank | age
+    start: int
+    end: int
+    text: str
+    norm: str  # date 2025-09-08 / --09-08, year 2020, time 21:30, duration P9Y / PT24H, count 1802000,
+    # money "1870000 CNY", percent 80, rank 21, age 29; a range is written "7-8"
+    low: float | None  # numeric bounds: equal for an exact value, apart for an approximation or range
+    high: float | None  # None when unbounded above ("over 2 million")
+    unit: str | None  # currency code, duration unit (Y M W D H MIN S), "%" or "pp", rank "级" ...
+    counted: str | None  # what a count counts: an English lemma where known, else the raw noun
+    approx: str | None  # about | over | under | nearly | None
+
+
+def extract_values(sentence: str, published: str | None = None, language: str | None = None) -> list[Value]:
+    """The typed values of ``sentence``, sorted by start and non-overlapping.
+
+    ``published`` ("YYYY-MM-DD") anchors relative and year-less dates; without it 今天 / today
+    are not extracted and 9月8日 is "--09-08".
+    """
+    text = _mask_urls(fold(sentence))
+    zh, en = bool(_ZH_GATE.search(text)), bool(_EN_GATE.search(text))
+    if not (zh or en):
+        return []
+    ctx = ScanContext(text, parse_published(published), language, zh, en)
+    hits = [*scan_calendar(ctx), *_scan_amounts(ctx)]
+    chosen = _choose(hits)
+    resolve_missing_years(chosen, ctx.published)
+    _share_counted_nouns(chosen, ctx.text)
+    return [_to_value(hit, sentence) for hit in chosen]
+
+
+# --- approximation words -----------------------------------------------------------------------
+
+_ZH_APPROX = {
+    "将近": "nearly", "接近": "nearly", "逼近": "nearly", "近": "nearly", "差不多": "nearly",
+    "约合": "about", "约为": "about", "大约": "about", "大概": "about", "约": "about",
+    "超过": "over", "超出": "over", "逾": "over", "超": "over", "至少": "over", "不少于": "over",
+    "不低于": "over", "突破": "over", "破": "over", "过": "over", "上": "over",
+    "不到": "under", "不足": "under", "少于": "under", "低于": "under", "未满": "under",
+}  # fmt: skip
+_ZH_SUFFIX_APPROX = {"左右": "about", "上下": "about", "以上": "over", "多": "over", "余": "over",
+                     "以下": "under", "量级": "about"}  # fmt: skip
+_EN_APPROX = {
+    "more than": "over", "over": "over", "at least": "over", "just over": "over", "well over": "over",
+    "upwards of": "over", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "up to": "under", "under": "under", "less than": "under",
+    "fewer than": "under", "just under": "under", "below": "under",
+}  # fmt: skip
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+# 上 only before a bare power of ten (上百, 上万亿): elsewhere it is an ordinary word.
+_ZH_PRE = rf"(?P<pre>{_alternation(w for w in _ZH_APPROX if w != '上')}|上(?=[百千万亿]))"
+_ZH_SUF = r"(?P<suf>左右|上下|以上|以下|量级)"
+_EN_PRE = rf"(?:\b(?P<pre>(?i:{_alternation(_EN_APPROX)}))\s+)"
+
+# --- lexicon: what is counted ------------------------------------------------------------------
+
+_ZH_NOUNS = {
+    "粉丝": "followers", "关注者": "followers", "订阅者": "followers", "订阅": "followers", "粉": "followers",
+    "门店": "stores", "店铺": "stores", "店面": "stores", "专卖店": "stores", "零售店": "stores",
+    "商店": "stores", "店": "stores", "案件": "cases", "案子": "cases", "案例": "cases", "病例": "cases",
+    "员工": "employees", "职工": "employees", "雇员": "employees", "工人": "workers", "用户": "users",
+    "会员": "members", "客户": "customers", "网友": "netizens", "国家": "countries", "地区": "regions",
+    "城市": "cities", "省份": "provinces", "县": "counties", "订单": "orders", "手机": "phones",
+    "汽车": "vehicles", "车辆": "vehicles", "公司": "companies", "企业": "companies", "品牌": "brands",
+    "产品": "products", "阅读量": "views", "阅读": "views", "浏览量": "views", "播放量": "views",
+    "点赞量": "likes", "点赞": "likes", "评论": "comments", "转发": "shares", "下载量": "downloads",
+    "销量": "sales", "出货量": "shipments", "人": "people", "人次": "visits",
+}  # fmt: skip
+# Classifiers whose meaning is fixed; None: a person classifier; "": generic (the noun decides).
+_ZH_CLASSIFIERS = {
+    "人": None, "名": None, "位": None, "起": "cases", "宗": "cases", "例": "cases", "桩": "cases",
+    "台": "units", "部(?!门|分|署|长)": "units", "辆": "vehicles", "架": "aircraft", "艘": "ships",
+    "次": "times", "回": "times", "遍": "times", "倍": "fold", "户": "households",
+    "吨": "tonnes", "公斤": "kg", "千克": "kg", "公里": "km", "千米": "km", "平方米": "m2", "平米": "m2",
+    "家": "", "个": "", "只": "", "条": "", "张": "", "份": "", "篇": "", "项": "", "件": "", "款": "",
+    "种": "", "类": "", "所": "", "座": "", "栋": "", "套": "", "颗": "", "枚": "", "支": "", "场": "",
+    "届": "", "轮": "", "批": "", "封": "", "首": "",
+}  # fmt: skip
+_CLASSIFIER_RAW = {re.sub(r"\(.*\)", "", key): value for key, value in _ZH_CLASSIFIERS.items()}
+_EN_NOUNS = {
+    "follower": "followers", "fan": "followers", "subscriber": "followers", "store": "stores",
+    "shop": "stores", "outlet": "stores", "case": "cases", "employee": "employees", "staff": "employees",
+    "worker": "workers", "people": "people", "person": "people", "user": "users", "unit": "units",
+    "device": "units", "phone": "phones", "smartphone": "phones", "vehicle": "vehicles", "car": "vehicles",
+    "order": "orders", "country": "countries", "city": "cities", "county": "counties",
+    "province": "provinces", "region": "regions", "time": "times", "view": "views", "like": "likes",
+    "comment": "comments", "download": "downloads", "customer": "customers", "member": "members",
+    "company": "companies", "firm": "companies", "brand": "brands", "product": "products",
+    "job": "jobs", "visitor": "visitors", "executive": "executives", "manager": "managers",
+}  # fmt: skip
+# Words after a number that other scanners own, or that never name what is counted.
+_EN_NOT_COUNTED = {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+    "minutes", "second", "seconds", "decade", "decades", "percent", "per", "pct", "yuan", "dollars",
+    "dollar", "euros", "pounds", "yen", "of", "and", "or", "to", "in", "on", "at", "the", "a", "an",
+    "for", "by", "with", "from", "is", "was", "are", "were", "as", "than", "p", "a.m", "p.m", "am", "pm",
+    "series", "plus", "news", "times",
+}  # fmt: skip
+_NOUN_WINDOW = 10  # how far after a classifier its noun may be (51家小米之家门店)
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（()）\s“”\"]")
+
+_PERSON_LEMMAS = {"followers", "employees", "workers", "users", "members", "customers", "netizens", "people"}
+_ZH_NOUN_RE = re.compile(_alternation(_ZH_NOUNS))
+_ZH_PERSON_RE = re.compile(_alternation(w for w, lemma in _ZH_NOUNS.items() if lemma in _PERSON_LEMMAS and w != "人"))
+_ZH_CLASSIFIER = "|".join(sorted(_ZH_CLASSIFIERS, key=len, reverse=True))
+
+
+def _en_lemma(word: str) -> str | None:
+    word = word.lower()
+    if word in _EN_NOUNS:
+        return _EN_NOUNS[word]
+    for singular in (word[:-3] + "y" if word.endswith("ies") else None, word[:-1], word[:-2]):
+        if singular and singular in _EN_NOUNS and word.endswith("s"):
+            return _EN_NOUNS[singular]
+    return None
+
+
+# --- numbers with their bounds -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Amount:
+    low: Decimal
+    high: Decimal | None
+    approx: str | None
+    ranged: bool
+
+
+def _zh_amount(match: re.Match[str]) -> _Amount | None:
+    """The bounds of a ZH_NUMBER match with its approximation prefix and suffix."""
+    base = _parse_zh_part(match["base"])
+    if base is None:
+        return None
+    low, high = base
+    ranged = low != high
+    approx = "about" if ranged else None
+    if match["rlo"]:
+        first = _parse_zh_part(match["rlo"])
+        if first is None or first[0] >= high:
+            return None
+        low, ranged, approx = first[0], True, None
+    mult = match["mult"] or ""
+    if match["m1"]:  # 10多万: 10..20 万
+        high = low + _place(low)
+        approx = "over"
+    low, high = apply_multipliers(low, mult), apply_multipliers(high, mult)
+    if match["m2"]:  # 10万多: a little over 10万
+        high = low + apply_multipliers(Decimal(1), mult[-1:]) if mult else low + _place(low)
+        approx = "over"
+    return _with_words(low, high, ranged, approx, _word(match, "pre"), _word(match, "suf"))
+
+
+def _parse_zh_part(text: str) -> tuple[Decimal, Decimal] | None:
+    if text[0].isdigit():
+        return (value := parse_arabic(text)), value
+    if text[0] in "几数":  # 几十, 数百: two to nine of them
+        unit = apply_multipliers(Decimal(1), text[1:])
+        return 2 * unit, 9 * unit
+    if text.startswith("十几"):  # 十几万: eleven to nineteen
+        unit = apply_multipliers(Decimal(1), text[2:])
+        return 11 * unit, 19 * unit
+    return parse_chinese(text)
+
+
+def _place(value: Decimal) -> Decimal:
+    """The value of the last significant place: 100 -> 100, 10 -> 10, 7 -> 1, 2.5 -> 0.1."""
+    if value != value.to_integral_value():
+        return Decimal(1).scaleb(value.normalize().as_tuple().exponent)  # type: ignore[arg-type]
+    place = Decimal(1)
+    while value >= place * 10 and value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+def _word(match: re.Match[str], group: str) -> str | None:
+    return match.groupdict().get(group)
+
+
+def _with_words(
+    low: Decimal, high: Decimal | None, ranged: bool, approx: str | None, pre: str | None, suf: str | None
+) -> _Amount:
+    """Apply an approximation word (before or after the number) to exact bounds."""
+    word_approx = _ZH_APPROX.get(pre or "") or _EN_APPROX.get((pre or "").lower()) or _ZH_SUFFIX_APPROX.get(suf or "")
+    if word_approx and not ranged and approx is None:
+        approx = word_approx
+        if approx == "about":
+            low, high = low * Decimal("0.9"), low * Decimal("1.1")
+        elif approx == "nearly":
+            low, high = low * Decimal("0.9"), low
+        elif approx == "over":
+            high = None
+        elif approx == "under":
+            low, high = Decimal(0), low
+    elif word_approx and approx is None:
+        approx = word_approx
+    return _Amount(low, high, approx, ranged)
+
+
+def _norm_number(amount: _Amount, exact: Decimal) -> str:
+    """The stated number; a range as 'low-high'."""
+    if amount.ranged and amount.high is not None:
+        return f"{format_number(amount.low)}-{format_number(amount.high)}"
+    return format_number(exact)
+
+
+def _stated(match: re.Match[str]) -> Decimal:
+    """The number as stated, before approximation words widen it (the norm)."""
+    base = _parse_zh_part(match["base"])
+    value = base[1] if base else Decimal(0)
+    return apply_multipliers(value, match["mult"] or "")
+
+
+def _hit(
+    kind: str, match: re.Match[str], amount: _Amount, norm: str, *, unit: str | None = None,
+    counted: str | None = None, end: int | None = None,
+) -> Hit:  # fmt: skip
+    """A Hit spanning the match, its approximation word included."""
+    start = match.start("pre") if _word(match, "pre") else match.start()
+    high = None if amount.high is None else float(amount.high)
+    return Hit(kind, start, end or match.end(), norm, float(amount.low), high, unit, counted, amount.approx)
+
+
+# --- Chinese amounts ---------------------------------------------------------------------------
+
+_ZH_CURRENCIES = {
+    "新加坡元": "SGD", "新台币": "TWD", "人民币": "CNY", "美元": "USD", "美金": "USD", "港元": "HKD",
+    "港币": "HKD", "欧元": "EUR", "日元": "JPY", "日圆": "JPY", "英镑": "GBP", "韩元": "KRW",
+    "澳元": "AUD", "加元": "CAD", "卢布": "RUB", "台币": "TWD", "块钱": "CNY", "元": "CNY", "圆": "CNY",
+    "块": "CNY",
+}  # fmt: skip
+_ZH_CURRENCY = _alternation(w for w in _ZH_CURRENCIES if w != "块") + r"|块(?![\u4e00-\u9fff]|钱)|块(?=左右|以上|多)"
+_NUM = rf"(?<!第){NUM_BEFORE}{ZH_NUMBER}"
+_ZH_MONEY = re.compile(
+    rf"{_ZH_PRE}?(?:(?P<cur0>人民币|RMB|¥|￥)\s?)?{_NUM}\s?(?P<cur>{_ZH_CURRENCY}){_ZH_SUF}?"
+)
+_ZH_MONEY_PREFIXED = re.compile(rf"{_ZH_PRE}?(?P<cur0>人民币|RMB|¥|￥)\s?{_NUM}(?![\dA-Za-z]){_ZH_SUF}?")
+_ZH_PERCENT = re.compile(rf"{_ZH_PRE}?{_NUM}\s?(?P<pct>%|个百分点|百分点){_ZH_SUF}?")
+_ZH_PERCENT_WORDS = re.compile(
+    rf"{_ZH_PRE}?百分之(?P<rlo>)(?P<base>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)"
+    rf"(?:点(?P<frac>[零一二三四五六七八九]+))?(?P<m1>)(?P<mult>)(?P<m2>){_ZH_SUF}?"
+)
+_ZH_TENTHS = re.compile(
+    rf"{_ZH_PRE}?(?<![\d.])(?P<rlo>)(?P<base>[1-9]|[一二两三四五六七八九十]|[一二三四五六七八][二三四五六七八九])"
+    rf"(?P<m1>)(?P<mult>)(?P<m2>)成(?![为了功员本立长熟就果交年绩型品都全是会要能可不没也])(?P<suf>左右|以上)?"
+)
+_ZH_AGE = re.compile(rf"{_ZH_PRE}?{_NUM}\s?(?:周岁|岁)(?P<suf>左右|以上|上下)?")
+_ZH_RANK = re.compile(
+    rf"(?:第\s?(?P<ord>\d+|[一二三四五六七八九十百零两]+)(?P<ordcls>[名位个次届期轮人家号])?"
+    rf"|{NUM_BEFORE}(?P<lvl>\d+|[一二三四五六七八九十两]+)\s?级(?!别))"
+)
+_ZH_DURATION_UNITS = {
+    "年": "Y", "个月": "M", "个多月": "M", "个星期": "W", "个礼拜": "W", "星期": "W", "礼拜": "W",
+    "周": "W", "天": "D", "日": "D", "个小时": "H", "小时": "H", "个钟头": "H", "钟头": "H",
+    "分钟": "MIN", "秒钟": "S", "秒": "S",
+}  # fmt: skip
+_ZH_DURATION = re.compile(
+    rf"{_ZH_PRE}?{_NUM}\s?(?P<u>{_alternation(_ZH_DURATION_UNITS)})"
+    r"(?P<within>间|来|以来|之内|以内|内|里|时间|之久)?(?P<suf>左右|以上|上下)?"
+)
+_ZH_COUNT = re.compile(
+    rf"{_ZH_PRE}?{_NUM}(?P<cls>{_ZH_CLASSIFIER})?(?P<noun>{_alternation(_ZH_NOUNS)})?"
+    rf"(?P<suf>左右|以上|上下|量级)?"
+)
+
+
+def _scan_zh_money(ctx: ScanContext) -> list[Hit]:
+    hits = []
+    for pattern in (_ZH_MONEY, _ZH_MONEY_PREFIXED):
+        for match in pattern.finditer(ctx.text):
+            amount = _zh_amount(match)
+            if amount is None:
+                continue
+            currency = _ZH_CURRENCIES.get(_word(match, "cur") or "", "CNY")
+            norm = f"{_norm_number(amount, _stated(match))} {currency}"
+            hits.append(_hit("money", match, amount, norm, unit=currency))
+    return hits
+
+
+def _scan_zh_percent(ctx: ScanContext) -> list[Hit]:
+    hits = []
+    for pattern in (_ZH_PERCENT, _ZH_PERCENT_WORDS, _ZH_TENTHS):
+        for match in pattern.finditer(ctx.text):
+            amount = _zh_amount(match)
+            if amount is None:
+                continue
+            stated = _stated(match)
+            if pattern is _ZH_TENTHS:  # 八成 is 80%
+                amount = _Amount(amount.low * 10, None if amount.high is None else amount.high * 10,
+                                 amount.approx, amount.ranged)  # fmt: skip
+                stated *= 10
+            elif _word(match, "frac"):
+                fraction = Decimal("0." + "".join(str(int(parse_chinese(c)[0])) for c in match["frac"]))  # type: ignore[index]
+                amount = _Amount(amount.low + fraction, (amount.high or amount.low) + fraction, amount.approx, False)
+                stated += fraction
+            unit = "pp" if "百分点" in (_word(match, "pct") or "") else "%"
+            hits.append(_hit("percent", match, amount, _norm_number(amount, stated), unit=unit))
+    return hits
+
+
+def _scan_zh_age(ctx: ScanContext) -> list[Hit]:
+    hits = []
+    for match in _ZH_AGE.finditer(ctx.text):
+        amount = _zh_amount(match)
+        if amount is not None and amount.low < 150:
+            hits.append(_hit("age", match, amount, _norm_number(amount, _stated(match)), unit="years"))
+    return hits
+
+
+def _scan_zh_rank(ctx: ScanContext) -> list[Hit]:
+    hits = []
+    for match in _ZH_RANK.finditer(ctx.text):
+        text = match["ord"] or match["lvl"]
+        parsed = (Decimal(text), Decimal(text)) if text.isdigit() else parse_chinese(text)
+        if parsed is None or parsed[0] != parsed[1]:
+            continue
+        value = float(parsed[0])
+        unit = "级" if match["lvl"] else None
+        hits.append(Hit("rank", match.start(), match.end(), format_number(parsed[0]), value, value, unit))
+    return hits
+
+
+def _scan_zh_duration(ctx: ScanContext) -> list[Hit]:
+    hits = []
+    for match in _ZH_DURATION.finditer(ctx.text):
+        unit_word = match["u"]
+        stated = _stated(match)
+        if unit_word == "年" and (stated >= 1000 or ctx.text.startswith(("级", "代", "度"), match.end())):
+            continue  # 2016年 is a year; 三年级 a school grade; 80年代 a decade
+        if unit_word == "日" and not (match["within"] or _word(match, "pre")):
+            continue  # 8日 is a day of the month
+        if unit_word == "周" and ctx.text.startswith(("年", "岁"), match.end()):
+            continue  # 10周年 is an anniversary
+        amount = _zh_amount(match)
+        if amount is None:
+            continue
+        unit = _ZH_DURATION_UNITS[unit_word]
+        hits.append(_hit("duration", match, amount, _duration_norm(amount, stated, unit), unit=unit))
+    return hits
+
+
+def _duration_norm(amount: _Amount, stated: Decimal, unit: str) -> str:
+    """ISO 8601: P9Y, P3M, P2W, P30D, PT24H, PT10M; a range as P3Y/P5Y."""
+    def one(value: Decimal) -> str:
+        if unit in ("H", "MIN", "S"):
+            return f"PT{format_number(value)}{unit[0]}"
+        return f"P{format_number(value)}{unit}"
+
+    if amount.ranged and amount.high is not None:
+        return f"{one(amount.low)}/{one(amount.high)}"
+    return one(stated)
+
+
+def _scan_zh_counts(ctx: ScanContext) -> list[Hit]:
+    hits = []
+    for match in _ZH_COUNT.finditer(ctx.text):
+        hit = _zh_count_hit(match, ctx.text)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _zh_count_hit(match: re.Match[str], text: str) -> Hit | None:
+    base, classifier, noun = match["base"], match["cls"], match["noun"]
+    if base == "一" and not match["mult"] and not match["rlo"]:
+        return None  # 一家, 一名, 一次: the indefinite article, not a figure
+    if not (classifier or noun or _is_figure_alone(match)):
+        return None  # 小米9, 2016: a bare small number is a name or a year
+    amount = _zh_amount(match)
+    if amount is None:
+        return None
+    norm = _norm_number(amount, _stated(match))
+    return _hit("count", match, amount, norm, counted=_zh_counted(match, text))
+
+
+def _is_figure_alone(match: re.Match[str]) -> bool:
+    """A number without classifier still counts as a figure: 170万, 超过10万, 100多, 1,000, 百万量级."""
+    base = match["base"]
+    if _word(match, "pre") or match["m1"] or match["m2"] or match["suf"] or match["mult"]:
+        return True
+    return "," in base or (not base[0].isdigit() and any(ch in base for ch in "万亿"))
+
+
+def _zh_counted(match: re.Match[str], text: str) -> str | None:
+    """What is counted: the noun right after, the classifier's meaning, a noun further on
+    (51家小米之家门店, 100名…员工), or a noun just before (阅读量超过10万, 员工353人)."""
+    if match["noun"]:
+        return _ZH_NOUNS[match["noun"]]
+    classifier = match["cls"]
+    start = match.start("pre") if _word(match, "pre") else match.start()
+    if classifier is None:
+        return _noun_before(text, start, _ZH_NOUN_RE)
+    fixed = _CLASSIFIER_RAW.get(classifier)
+    if fixed:
+        return fixed
+    if fixed is None:  # a person classifier: 名, 位, 人
+        found = _noun_after(text, match.end("cls"), _ZH_PERSON_RE) or _noun_before(text, start, _ZH_PERSON_RE)
+        return found or "people"
+    return _noun_after(text, match.end("cls"), _ZH_NOUN_RE) or classifier
+
+
+def _noun_after(text: str, pos: int, nouns: re.Pattern[str]) -> str | None:
+    window = text[pos : pos + _NOUN_WINDOW]
+    stop = _CLAUSE_END.search(window)
+    found = nouns.search(window[: stop.start()] if stop else window)
+    return _ZH_NOUNS[found[0]] if found else None
+
+
+def _noun_before(text: str, pos: int, nouns: re.Pattern[str]) -> str | None:
+    """A noun ending at most four characters before ``pos``, in the same clause."""
+    window = text[max(0, pos - 8) : pos]
+    for clause_end in _CLAUSE_END.finditer(window):
+        window = window[clause_end.end() :]
+    last = None
+    for last in nouns.finditer(window):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None or len(window) - last.end() > 4:
+        return None
+    return _ZH_NOUNS[last[0]]
+
+
+# --- English amounts ---------------------------------------------------------------------------
+
+_EN_CURRENCY_SIGNS = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD",
+                      "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "RMB": "CNY",
+                      "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}  # fmt: skip
+_EN_CURRENCY_WORDS = {"yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "dollar": "USD",
+                      "us dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
+                      "cny": "CNY", "usd": "USD", "hkd": "HKD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY"}  # fmt: skip
+_EN_NUM = rf"{NUM_BEFORE}{EN_NUMBER}(?![A-Za-z0-9])"
+_EN_MONEY_SIGNED = re.compile(
+    rf"{_EN_PRE}?(?<![A-Za-z])(?P<cur0>{_alternation(_EN_CURRENCY_SIGNS)})\s?(?P<base>{AR_NUM})"
+    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|tn)\b|(?P<short>[kmKM])\b)?(?![A-Za-z0-9])"
+)
+_EN_MONEY_WORDED = re.compile(rf"{_EN_PRE}?{_EN_NUM}\s+(?P<cur>(?i:{_alternation(_EN_CURRENCY_WORDS)}))\b")
+_EN_PERCENT = re.compile(
+    rf"{_EN_PRE}?{_EN_NUM}\s?(?P<pct>%|(?i:percentage points?|per\s?cent|pct)\b)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Za-z]+))?"
+)
+_EN_AGE = re.compile(rf"{_EN_PRE}?{_EN_NUM}[-\s]years?[-\s]old\b")
+_EN_AGED = re.compile(rf"\b(?i:aged?)\s+{_EN_NUM}")
+_EN_DURATION_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN",
+                      "second": "S", "decade": "Y"}  # fmt: skip
+_EN_DURATION = re.compile(
+    rf"{_EN_PRE}?{_EN_NUM}[-\s](?P<u>(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?))\b"
+    r"(?![-\s]old)"
+)
+_EN_RANK = re.compile(
+    r"\b(?:No\.|no\.|number|#)\s?(?P<n>\d{1,4})\b(?!\.\d)|(?<![A-Za-z0-9])(?P<o>\d{1,4})(?:st|nd|rd|th)\b"
+)
+_EN_COUNT = re.compile(rf"{_EN_PRE}?{_EN_NUM}(?:\s+(?P<noun>[A-Za-z][A-Za-z-]*[A-Za-z]))?")
+
+
+def _en_amount(match: re.Match[str]) -> tuple[_Amount, Decimal] | None:
+    scale = _word(match, "scale") or _word(match, "short")
+    value = parse_english(match["base"], scale)
+    if value is None:
+        return None
+    return _with_words(value, value, False, None, _word(match, "pre"), None), value
+
+
+def _scan_en(ctx: ScanContext) -> list[Hit]:
+    hits: list[Hit] = []
+    for match in (*_EN_MONEY_SIGNED.finditer(ctx.text), *_EN_MONEY_WORDED.finditer(ctx.text)):
+        found = _en_amount(match)
+        if found:
+            sign, word = _word(match, "cur0"), _word(match, "cur")
+            currency = _EN_CURRENCY_SIGNS[sign] if sign else _EN_CURRENCY_WORDS[(word or "").lower()]
+            hits.append(_hit("money", match, found[0], f"{format_number(found[1])} {currency}", unit=currency))
+    for match in _EN_PERCENT.finditer(ctx.text):
+        found = _en_amount(match)
+        if found:
+            unit = "pp" if "point" in match["pct"].lower() else "%"
+            counted = _en_lemma(match["of"]) or match["of"].lower() if match["of"] else None
+            hits.append(_hit("percent", match, found[0], format_number(found[1]), unit=unit, counted=counted))
+    for match in (*_EN_AGE.finditer(ctx.text), *_EN_AGED.finditer(ctx.text)):
+        found = _en_amount(match)
+        if found and found[1] < 150:
+            hits.append(_hit("age", match, found[0], format_number(found[1]), unit="years"))
+    for match in _EN_DURATION.finditer(ctx.text):
+        found = _en_amount(match)
+        if found:
+            word = match["u"].lower().rstrip("s")
+            value = found[1] * (10 if word == "decade" else 1)
+            unit = _EN_DURATION_UNITS[word]
+            hits.append(_hit("duration", match, found[0], _duration_norm(found[0], value, unit), unit=unit))
+    for match in _EN_RANK.finditer(ctx.text):
+        value = int(match["n"] or match["o"])
+        hits.append(Hit("rank", match.start(), match.end(), str(value), value, value))
+    hits.extend(hit for match in _EN_COUNT.finditer(ctx.text) if (hit := _en_count_hit(match)))
+    return hits
+
+
+def _en_count_hit(match: re.Match[str]) -> Hit | None:
+    found = _en_amount(match)
+    if found is None:
+        return None
+    amount, value = found
+    base, noun = match["base"], match["noun"]
+    if base.lower() == "one" and not _word(match, "scale"):
+        return None  # "one of the key cornerstones"
+    lemma = _en_lemma(noun) if noun else None
+    figure = bool(_word(match, "scale") or _word(match, "short") or _word(match, "pre") or "," in base)
+    if lemma is None and noun and noun.lower() not in _EN_NOT_COUNTED and noun.lower().endswith("s"):
+        year_like = base.isdigit() and len(base) == 4
+        lemma = None if year_like else noun.lower()
+    if lemma is None and not figure:
+        return None
+    end = match.end() if lemma else max(match.end(g) for g in ("base", "scale", "short"))
+    return _hit("count", match, amount, format_number(value), counted=lemma, end=end)
+
+
+def _scan_amounts(ctx: ScanContext) -> list[Hit]:
+    hits = _scan_en(ctx) if ctx.en else []
+    if ctx.zh:
+        for scan in (_scan_zh_money, _scan_zh_percent, _scan_zh_age, _scan_zh_rank, _scan_zh_duration,
+                     _scan_zh_counts):  # fmt: skip
+            hits.extend(scan(ctx))
+    return hits
+
+
+# Cheap tests that a sentence can hold a value at all: most sentences hold none. A lone 一 is
+# usually the article "a", so it opens the Chinese scanners only before a unit.
+_ZH_GATE = re.compile(
+    r"[\d二两三四五六七八九十百千万亿〇零几%]|一[十百千万亿年天周月个小分秒级点刻成]|第一|今[天日晨早晚夜年]"
+    r"|昨|前天|前年|明[天日年]|去年"
+)
+_EN_GATE = re.compile(
+    r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen"
+    r"|today|tonight|yesterday|tomorrow|this|last|next)\b"
+)
+
+
+# --- choosing among candidates -----------------------------------------------------------------
+
+_KIND_ORDER = ("date", "time", "money", "percent", "age", "duration", "rank", "year", "count")
+_URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)」”\"'<>]+|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _mask_urls(text: str) -> str:
+    """Numbers inside URLs and e-mail addresses are not values; blank them, keeping offsets."""
+    return _URL.sub(lambda m: " " * len(m[0]), text)
+
+
+def _choose(hits: list[Hit]) -> list[Hit]:
+    """The longest candidates first (the kind order breaks ties), skipping any that overlap."""
+    ranked = sorted(hits, key=lambda h: (-(h.end - h.start), _KIND_ORDER.index(h.kind), h.start))
+    taken: list[Hit] = []
+    used = bytearray(max((h.end for h in hits), default=0))
+    for hit in ranked:
+        if hit.end > hit.start and not any(used[hit.start : hit.end]):
+            taken.append(hit)
+            used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    return sorted(taken, key=lambda h: h.start)
+
+
+_LIST_GAP = re.compile(r"[^。；;！!？?]{0,8}")
+_LIST_SEPARATOR = re.compile(r"[、,，/和及与或]|\band\b|\bor\b")
+
+
+def _share_counted_nouns(hits: list[Hit], text: str) -> None:
+    """微博170万、抖音近300万粉丝: a noun after a list of counts applies to each of them."""
+    following: Hit | None = None
+    for hit in reversed(hits):
+        if hit.kind != "count":
+            following = None
+            continue
+        if hit.counted is None and following is not None and following.counted:
+            gap = text[hit.end : following.start]
+            if _LIST_GAP.fullmatch(gap) and _LIST_SEPARATOR.search(gap):
+                hit.counted = following.counted
+        following = hit
+
+
+def _to_value(hit: Hit, sentence: str) -> Value:
+    low = None if hit.low is None else float(hit.low)
+    high = None if hit.high is None else float(hit.high)
+    return Value(
+        hit.kind, hit.start, hit.end, sentence[hit.start : hit.end], hit.norm,
+        low, high, hit.unit, hit.counted, hit.approx,
+    )  # fmt: skip
