@@ -1,17 +1,22 @@
-"""Chinese scripts: the display-script choice, language detection, and (later) conversion.
+"""Chinese scripts: the display-script choice, language detection, conversion and folding.
 
-OpenCC's character dictionaries are read lazily from the installed ``opencc`` package, never at
-import time, so importing this module stays cheap.
+``convert`` gives the text in another script with offset mapping both ways (``Converted``),
+``ambiguous_positions`` the characters the converter chose without context, ``fold`` a
+same-length form for script-insensitive search, ``load_phrase_table`` the user's corrections.
+OpenCC's dictionaries are read lazily from the installed ``opencc`` package, never at import
+time, so importing this module stays cheap.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import json
 import logging
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -138,6 +143,8 @@ class _Dictionary:
     table: Mapping[str, tuple[str, ...]]
     max_len: int
     prefixes: frozenset[str]
+    initials: frozenset[str]  # first characters of keys: a text with none of them has no match
+    choices: frozenset[str] = frozenset()  # keys whose conversion is a context-free choice
 
 
 class _Piece(NamedTuple):
@@ -152,7 +159,8 @@ class _Piece(NamedTuple):
 def _build_dictionary(table: Mapping[str, tuple[str, ...]]) -> _Dictionary:
     prefixes = {key[:n] for key in table for n in range(1, len(key))}
     max_len = max((len(key) for key in table), default=1)
-    return _Dictionary(table, max_len, frozenset(prefixes))
+    initials = frozenset(key[0] for key in table)
+    return _Dictionary(table, max_len, frozenset(prefixes), initials)
 
 
 @functools.cache
@@ -172,9 +180,54 @@ def _chain(config: str) -> tuple[tuple[_Dictionary, ...], ...]:
     path = opencc_dictionary_dir().parent / "config" / f"{config}.json"
     setting = json.loads(path.read_text(encoding="utf-8"))
     return tuple(
-        tuple(_load_dictionary(name) for name in _config_dicts(step["dict"]))
+        _with_choices(tuple(_load_dictionary(name) for name in _config_dicts(step["dict"])))
         for step in setting["conversion_chain"]
     )
+
+
+def _with_choices(group: tuple[_Dictionary, ...]) -> tuple[_Dictionary, ...]:
+    """The group with each character dictionary told which of its entries are real choices."""
+    phrases = [dictionary.table for dictionary in group if dictionary.max_len > 1]
+    if not phrases:
+        return group
+    return tuple(
+        dataclasses.replace(dictionary, choices=_real_choices(dictionary.table, phrases))
+        if dictionary.max_len == 1
+        else dictionary
+        for dictionary in group
+    )
+
+
+# A candidate other than the default counts as a real alternative when the phrase dictionaries
+# need it at least this share of the time (发: 髮 in 24% of phrases; 个: 箇 in 4%, a rare form).
+_ALTERNATIVE_SHARE = 0.05
+
+
+def _real_choices(
+    characters: Mapping[str, tuple[str, ...]], phrase_tables: list[Mapping[str, tuple[str, ...]]]
+) -> frozenset[str]:
+    """Characters with several common candidates that the phrase dictionaries really alternate."""
+    usage: dict[str, Counter[str]] = {}
+    for table in phrase_tables:
+        for key, values in table.items():
+            if len(key) != len(values[0]):
+                continue
+            for source, output in zip(key, values[0], strict=True):
+                if len(characters.get(source, ())) > 1:
+                    usage.setdefault(source, Counter())[output] += 1
+    choices = set()
+    for char, counts in usage.items():
+        total = sum(counts.values())
+        alternatives = [c for c in characters[char][1:] if _is_common_han(c)]
+        if _is_common_han(characters[char][0]) and any(
+            counts[c] >= _ALTERNATIVE_SHARE * total for c in alternatives
+        ):
+            choices.add(char)
+    return frozenset(choices)
+
+
+def _is_common_han(char: str) -> bool:
+    return len(char) == 1 and 0x4E00 <= ord(char) <= 0x9FFF
 
 
 @functools.cache
@@ -183,12 +236,6 @@ def _separator_pattern() -> re.Pattern[str]:
     from opencc import OpenCC  # lazy; without a conversion name no dictionary is loaded
 
     return OpenCC().split_chars_re
-
-
-def _is_real_choice(candidates: tuple[str, ...]) -> bool:
-    """True when at least two candidates are common characters (not rare variant forms)."""
-    common = [c for c in candidates if len(c) == 1 and 0x4E00 <= ord(c) <= 0x9FFF]
-    return len(common) >= 2
 
 
 def _match_characters(text: str, dictionary: _Dictionary) -> list[_Piece]:
@@ -201,7 +248,7 @@ def _match_characters(text: str, dictionary: _Dictionary) -> list[_Piece]:
             continue
         if run_start < index:
             pieces.append(_Piece(text[run_start:index], text[run_start:index], False))
-        pieces.append(_Piece(char, candidates[0], True, _is_real_choice(candidates)))
+        pieces.append(_Piece(char, candidates[0], True, char in dictionary.choices))
         run_start = index + 1
     if run_start < len(text):
         pieces.append(_Piece(text[run_start:], text[run_start:], False))
@@ -242,7 +289,7 @@ def _match_phrases(text: str, dictionary: _Dictionary) -> list[_Piece]:
             pieces.append(_Piece(text[position:start], text[position:start], False))
         source = text[start : start + length]
         candidates = dictionary.table[source]
-        choice = length == 1 and _is_real_choice(candidates)
+        choice = source in dictionary.choices
         pieces.append(_Piece(source, candidates[0], True, choice))
         position = start + length
     if position < len(text):
@@ -251,6 +298,8 @@ def _match_phrases(text: str, dictionary: _Dictionary) -> list[_Piece]:
 
 
 def _match(text: str, dictionary: _Dictionary) -> list[_Piece]:
+    if dictionary.initials.isdisjoint(text):
+        return [_Piece(text, text, False)]
     if dictionary.max_len == 1:
         return _match_characters(text, dictionary)
     return _match_phrases(text, dictionary)
@@ -537,8 +586,9 @@ def ambiguous_positions(text: str, target: Script | str, source_language: str | 
     """Positions in the converted text where the converter chose among several characters.
 
     Only choices made character by character count: where an OpenCC phrase covered the
-    character, context decided and no mark is given. Candidates that are rare variant forms
-    (outside the common CJK block) do not make a choice.
+    character, context decided and no mark is given. A character counts as ambiguous when
+    OpenCC's own phrase dictionaries use one of its other common candidates in at least 5% of
+    the phrases containing it (发 -> 發/髮, 干, 后, 里, 面), not for rare variant forms (个 -> 箇).
     """
     return list(convert(text, target, source_language).ambiguous)
 
