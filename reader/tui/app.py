@@ -135,7 +135,9 @@ class ReaderApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
-        for warning in self.config.warnings + self.positions.warnings:
+        phrase_warning = core.load_user_phrases()
+        _converted.cache_clear()
+        for warning in self.config.warnings + self.positions.warnings + [phrase_warning] * bool(phrase_warning):
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=8)
         self._open_story()
         self.query_one(ReadingPane).focus()

@@ -8,14 +8,21 @@ one, no facts rather than made-up ones).
 from __future__ import annotations
 
 import importlib
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reader.models import Article, Fact, Quote, Sentence, Story
-from reader.script import Script
+from reader import script
+from reader.linebreak import cell_width, wrap
+from reader.models import Article, Fact, Story
+from reader.quotes import find_quotes
+from reader.script import Script, fold
+from reader.text import split_sentences
+
+__all__ = [
+    "align_story", "cell_width", "convert", "convert_span", "copy_with_citation", "facts_available",
+    "find_quotes", "fold", "format_citation", "load_user_phrases", "split_sentences", "wrap",
+]  # fmt: skip
 
 
 def _core(module: str, name: str) -> Callable[..., Any] | None:
@@ -26,101 +33,31 @@ def _core(module: str, name: str) -> Callable[..., Any] | None:
         return None
 
 
-# ---------------------------------------------------------------- sentences
-
-
-def split_sentences(body: str, article_id: str = "") -> list[Sentence]:
-    """The article's sentences with offsets into the body."""
-    core = _core("text", "split_sentences")
-    if core is not None:
-        return core(body, article_id)
-    sentences: list[Sentence] = []
-    for paragraph, match in enumerate(re.finditer(r"[^\n]+", body)):
-        for part in re.finditer(r"[^。！？!?]+[。！？!?]*[”」』\"]?", match.group()):
-            text = part.group().strip()
-            if text:
-                start = match.start() + part.start() + part.group().index(text)
-                sentences.append(Sentence(article_id, len(sentences), start, start + len(text), text, paragraph))
-    return sentences
-
-
 # ---------------------------------------------------------------- scripts
 
-
-@dataclass(frozen=True)
-class SameLength:
-    """A conversion that kept every character in place, so offsets map to themselves."""
-
-    text: str
-
-    def to_converted(self, i: int) -> int:
-        return i
-
-    def to_original(self, j: int) -> int:
-        return j
+_phrases: dict[str, dict[str, str]] | None = None
 
 
-def convert(text: str, target: Script, source_language: str | None = None) -> Any:
-    """``text`` in the target script, with ``to_converted``/``to_original`` offset maps."""
+def load_user_phrases() -> str | None:
+    """Read the user's phrase corrections once; return a warning line or None."""
+    global _phrases
+    _phrases, warning = script.user_phrase_table()
+    return warning
+
+
+def convert(text: str, target: Script, source_language: str | None = None) -> script.Converted:
+    """``text`` in the target script (user phrase table applied), with offset maps."""
     if target is Script.ORIGINAL or source_language == "en":
-        return SameLength(text)
-    core = _core("script", "convert")
-    if core is not None:
-        return core(text, target, source_language=source_language)
-    return SameLength(text)
+        target = Script.ORIGINAL
+    return script.convert(text, target, source_language=source_language, phrases=_phrases)
 
 
-def ambiguous_positions(text: str, target: Script) -> list[int]:
-    """Positions in converted text where the converter had to choose between forms."""
-    if target is Script.ORIGINAL:
-        return []
-    core = _core("script", "ambiguous_positions")
-    return list(core(text, target)) if core is not None else []
-
-
-def fold(text: str) -> str:
-    """Same-length, script- and case-insensitive form of the text, for search."""
-    core = _core("script", "fold")
-    if core is not None:
-        return core(text)
-    return text.lower()
-
-
-# ---------------------------------------------------------------- line breaking
-
-
-def cell_width(text: str) -> int:
-    """Terminal cells the text takes."""
-    core = _core("linebreak", "cell_width")
-    if core is not None:
-        return core(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Line spans of a paragraph at this width in cells."""
-    core = _core("linebreak", "wrap")
-    if core is not None:
-        return core(text, width)
-    lines: list[tuple[int, int]] = []
-    start, used = 0, 0
-    for i, ch in enumerate(text):
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used + w > width and i > start:
-            lines.append((start, i))
-            start, used = i, 0
-        used += w
-    lines.append((start, len(text)))
-    return lines
+def convert_span(converted: script.Converted, start: int, end: int) -> tuple[int, int]:
+    """A body span on the converted text, widened to whole converted segments."""
+    return script.convert_span(converted, start, end)
 
 
 # ---------------------------------------------------------------- quotations, facts, citations
-
-
-def find_quotes(body: str, article_id: str = "") -> list[Quote]:
-    """Quotations of the article (none until the quotation finder exists)."""
-    core = _core("quotes", "find_quotes")
-    return list(core(body, article_id)) if core is not None else []
 
 
 def facts_available() -> bool:

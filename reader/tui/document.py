@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from reader.models import Article, Quote, Sentence
-from reader.script import Script
+from reader.script import Converted, Script
 from reader.tui import core_bridge as core
 
 TITLE, META, BODY = 0, 1, 2
@@ -65,7 +65,7 @@ class Document:
     title: str
     meta: str
     body: str
-    converted: object
+    converted: Converted
     width: int
     lines: list[Line] = field(default_factory=list)
 
@@ -88,11 +88,11 @@ class Document:
 
     def to_display(self, offset: int) -> int:
         """A body offset as an offset in the displayed body."""
-        return self.converted.to_converted(offset)  # type: ignore[attr-defined]
+        return self.converted.to_converted(offset)
 
     def to_body(self, offset: int) -> int:
         """A displayed-body offset as an offset in the stored body."""
-        return self.converted.to_original(offset)  # type: ignore[attr-defined]
+        return self.converted.to_original(offset)
 
     @cached_property
     def _body_line_numbers(self) -> list[int]:

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.tui.styling import marked, plain
 
-STATUS_MARKS = {"agree": ("= agree", "success"), "conflict": ("≠ conflict", "error"), "single": ("· only here", "")}
+STATUS_LABELS = {"agree": "= agree", "conflict": "≠ conflict", "single": "· only here"}
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,6 @@ class MatrixRow:
     cells: tuple[VersionRow, ...]
 
 
-def status_text(status: str) -> Text:
-    label, colour = STATUS_MARKS.get(status, (status, ""))
-    return Text(label, style=f"bold {colour}".strip())
-
-
 class FactsList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -76,13 +71,18 @@ class FactsMatrix(DataTable):
 class FactsPanel(Vertical):
     """Facts of the current sentence across outlets, or the facts × outlets matrix."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"facts--agree", "facts--conflict", "facts--single"}
     DEFAULT_CSS = """
+    FactsPanel > .facts--agree { color: $success; text-style: bold; }
+    FactsPanel > .facts--conflict { color: $error; text-style: bold; }
+    FactsPanel > .facts--single { color: $text-muted; }
     FactsPanel { border: round $panel-lighten-2; }
     FactsPanel:focus-within { border: round $accent; }
     FactsPanel #facts-head { height: auto; padding: 0 1; }
     FactsPanel ProgressBar { height: 1; padding: 0 1; }
     FactsPanel FactsList { border: none; height: 1fr; padding: 0; }
     FactsPanel FactsList > .option-list--option { padding: 0 1; }
+    FactsPanel FactsList > .option-list--option-disabled { color: $text; text-style: none; }
     FactsPanel FactsMatrix { height: 1fr; }
     """
 
@@ -93,6 +93,11 @@ class FactsPanel(Vertical):
             super().__init__()
             self.article_id = article_id
             self.offset = offset
+
+    def status_text(self, status: str) -> Text:
+        """The status as a word and a sign, coloured by the theme."""
+        style = self.get_component_rich_style(f"facts--{status}", partial=True) if status in STATUS_LABELS else ""
+        return Text(STATUS_LABELS.get(status, status), style=style)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -143,7 +148,7 @@ class FactsPanel(Vertical):
             title = Text(end="")
             title.append_text(plain(block.label, "bold"))
             title.append("  ")
-            title.append_text(status_text(block.status))
+            title.append_text(self.status_text(block.status))
             options.append(Option(title, disabled=True))
             for r, row in enumerate(block.rows):
                 key = f"v{b}-{r}"
@@ -177,7 +182,7 @@ class FactsPanel(Vertical):
         self._matrix_targets = []
         for row in rows:
             cells = [plain(c.value or ("✓" if not c.silent else "—"), "" if not c.silent else "dim") for c in row.cells]
-            table.add_row(plain(row.label), status_text(row.status), *cells)
+            table.add_row(plain(row.label), self.status_text(row.status), *cells)
             self._matrix_targets.append(row.cells)
 
     # ------------------------------------------------------------ jumps

@@ -25,7 +25,7 @@ GUTTER = 3  # conflict mark, cursor bar, space
 Marks = list[tuple[int, int, str]]
 
 
-class ReadingPane(ScrollView, can_focus=True):
+class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     """One article in the display script, with a sentence cursor and highlighted spans."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -89,8 +89,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if self.text is None:
             return
         self.doc = Document.build(self.text.article, self.script, self._measure())
-        positions = core.ambiguous_positions(self.text.article.body, self.script)
-        self._ambiguous = [(p, p + 1, "ambiguous") for p in positions]
+        self._ambiguous = [(p, p + 1, "ambiguous") for p in self.doc.converted.ambiguous]
         self._index_marks()
         self.virtual_size = Size(self._measure() + GUTTER, len(self.doc.lines))
 
@@ -101,8 +100,8 @@ class ReadingPane(ScrollView, can_focus=True):
     def _to_display(self, marks: Marks) -> Marks:
         if self.doc is None:
             return []
-        to = self.doc.to_display
-        return [(to(s), max(to(e), to(s) + 1 if e > s else to(s)), role) for s, e, role in marks]
+        converted = self.doc.converted
+        return [(*core.convert_span(converted, s, e), role) for s, e, role in marks]
 
     def on_resize(self) -> None:
         if self.doc is not None and self.doc.width != self._measure():
