@@ -169,10 +169,12 @@ def _detect_language(body: str) -> str | None:
     return detect_language(body)
 
 
-def _clean_html(data: bytes, name: str, url: str | None) -> tuple[Cleaned, Metadata]:
+def _clean_html(
+    data: bytes, name: str, url: str | None, content_type: str | None = None
+) -> tuple[Cleaned, Metadata]:
     from reader.web import extract_html  # lazy: trafilatura is slow to import
 
-    extracted = extract_html(data, url)
+    extracted = extract_html(data, url, content_type=content_type)
     cleaned = clean_text(extracted.text)
     if not cleaned.body.strip():
         raise ReaderError(f"{name}: no article text found in the page")
@@ -193,7 +195,7 @@ def _load_url(url: str) -> LoadedSource:
     parts = urlsplit(fetched.url)
     stem = slugify(f"{parts.hostname or ''} {parts.path}")[:80] or "page"
     if "html" in fetched.content_type.lower() or fetched.data.lstrip()[:1] == b"<":
-        cleaned, page = _clean_html(fetched.data, url, fetched.url)
+        cleaned, page = _clean_html(fetched.data, url, fetched.url, fetched.content_type)
         return LoadedSource(url, f"{stem}.html", fetched.data, cleaned, page, stem)
     cleaned = clean_bytes(fetched.data, url)
     return LoadedSource(url, f"{stem}.txt", fetched.data, cleaned, Metadata(url=fetched.url), stem)

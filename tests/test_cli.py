@@ -184,3 +184,69 @@ def test_installed_command_runs_in_a_subprocess(tmp_path):
     )  # fmt: skip
     assert failed.returncode == 1
     assert failed.stderr.strip().splitlines() == ["reader: error: empty.txt: the file is empty"]
+
+
+def test_force_reimport_of_a_changed_source_replaces_its_article(source, tmp_path, capsys):
+    story = tmp_path / "s"
+    assert main(["import", str(source), "--story", str(story)]) == 0
+    source.write_text(TEXT.replace("宣布辞退王腾", "宣布辞退了王腾"), encoding="utf-8")
+    assert main(["import", str(source), "--story", str(story), "--force"]) == 0
+    (md,) = story.glob("*.md")
+    assert "宣布辞退了王腾" in md.read_text(encoding="utf-8")
+    assert (story / "raw" / "article one.txt").read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
+
+
+def test_same_file_name_other_text_gets_its_own_raw_copy(source, tmp_path, capsys):
+    story = tmp_path / "s"
+    other = tmp_path / "elsewhere" / source.name
+    other.parent.mkdir()
+    other.write_text("另一篇完全不同的文章，讲的是别的事情。\n\n第二段也不一样，内容更多一些。", encoding="utf-8")
+    assert main(["import", str(source), str(other), "--story", str(story)]) == 0
+    assert sorted(p.name for p in (story / "raw").iterdir()) == ["article one-2.txt", "article one.txt"]
+    raws = sorted(line for md in story.glob("*.md") for line in md.read_text(encoding="utf-8").splitlines()
+                  if line.startswith("raw:"))  # fmt: skip
+    assert raws == ["raw: raw/article one-2.txt", "raw: raw/article one.txt"]
+
+
+PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="gbk"><title>小米辞退王腾 - 某某新闻网</title>
+<meta property="og:site_name" content="某某新闻网">
+<meta property="article:published_time" content="2025-09-10T08:00:00+08:00">
+<link rel="canonical" href="https://news.example.cn/a/1.html"></head><body>
+<nav>首页 | 科技 | 财经</nav><article><h1>小米辞退王腾</h1>
+<p>9月8日，小米集团发布内部通报，宣布辞退中国区市场部总经理王腾。通报称其泄露公司机密信息，且存在利益冲突等严重违规违纪行为。</p>
+<p>王腾随后在微博上回应：“很惭愧，跟大家说声抱歉，过去确实犯了一些错误，我接受该有的代价。”这条微博引发大量讨论。</p>
+<p>相关人士表示，小米内部对保密工作极其重视，此前也曾多次处理泄密事件，涉及多名员工和合作方。</p>
+</article></body></html>"""
+
+
+def test_import_html_file_with_page_metadata_under_options(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.encode("gbk"))
+    story = tmp_path / "s"
+    assert main(["import", str(page), "--story", str(story), "--outlet", "选项里的报纸"]) == 0
+    capsys.readouterr()
+    main(["list", str(story), "--json"])
+    (article,) = json.loads(capsys.readouterr().out)["stories"][0]["articles"]
+    assert article["outlet"] == "选项里的报纸"
+    assert (article["url"], article["published"], article["language"]) == (
+        "https://news.example.cn/a/1.html", "2025-09-10", "zh-Hans"
+    )  # fmt: skip
+    body = Path(article["path"]).read_text(encoding="utf-8")
+    assert "我接受该有的代价" in body and "首页" not in body
+    assert (story / "raw" / "page.html").read_bytes() == PAGE.encode("gbk")
+
+
+def test_import_url_dispatches_to_the_fetcher(tmp_path, capsys, monkeypatch):
+    import reader.web
+
+    def fake_fetch(url, **_):
+        return reader.web.Fetched(data=PAGE.encode("gbk"), url=url + "?final", content_type="text/html")
+
+    monkeypatch.setattr(reader.web, "fetch", fake_fetch)
+    story = tmp_path / "s"
+    assert main(["import", "https://news.example.cn/a/1.html", "--story", str(story)]) == 0
+    (md,) = story.glob("*.md")
+    stored = md.read_text(encoding="utf-8")
+    assert "source: https://news.example.cn/a/1.html" in stored
+    assert md.name == "example-2025-09-10.md"
+    assert [p.suffix for p in (story / "raw").iterdir()] == [".html"]

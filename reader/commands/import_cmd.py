@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.content import STORY_FILE, load_story, write_article, write_raw, write_story_meta
+from reader.content import RAW_DIR, STORY_FILE, load_story, write_article, write_raw, write_story_meta
 from reader.errors import ReaderError
 from reader.ingest import LoadedSource, Metadata, content_hash, load_source, make_article
 from reader.models import Article
@@ -31,6 +31,7 @@ class Tally:
     refused: int = 0
     ids: set[str] = field(default_factory=set)
     hashes: dict[str, str] = field(default_factory=dict)  # content hash -> article id
+    sources: dict[str, str] = field(default_factory=dict)  # source name or URL -> article id
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,9 +70,9 @@ def _import_one(source: str, story_dir: Path, options: Metadata, args: argparse.
         tally.duplicates += 1
         print(f"skipped {loaded.source}: same text as article {same} (use --force to import it again)")
         return
-    # With --force a re-import replaces the article it duplicates (or the one its id names).
-    taken = set() if args.force else tally.ids
-    article = make_article(loaded, options, taken=taken, id_override=args.id or (same if args.force else None))
+    # With --force a re-import replaces the article it duplicates, or the one from the same source.
+    replaces = (same or tally.sources.get(loaded.source)) if args.force else None
+    article = make_article(loaded, options, taken=tally.ids, id_override=args.id or replaces)
     if args.dry_run:
         _report(loaded.source, article, loaded.cleaned.report_lines())
     else:
@@ -79,6 +80,7 @@ def _import_one(source: str, story_dir: Path, options: Metadata, args: argparse.
     tally.imported += 1
     tally.ids.add(article.id)
     tally.hashes[digest] = article.id
+    tally.sources[loaded.source] = article.id
 
 
 def _store(story_dir: Path, loaded: LoadedSource, article: Article, args: argparse.Namespace) -> None:
@@ -88,7 +90,8 @@ def _store(story_dir: Path, loaded: LoadedSource, article: Article, args: argpar
     if not (story_dir / STORY_FILE).is_file():
         story_dir.mkdir(parents=True, exist_ok=True)
         write_story_meta(story_dir, args.story_title or story_dir.resolve().name)
-    raw = write_raw(story_dir, loaded.raw_name, loaded.data, force=args.force)
+    raw_name = loaded.raw_name if args.force else _raw_name(story_dir, loaded.raw_name, loaded.data)
+    raw = write_raw(story_dir, raw_name, loaded.data, force=args.force)
     stored = write_article(story_dir, replace(article, raw=raw), force=args.force)
     print(f"imported {loaded.source} as {stored.id} ({_summary(stored)}) -> {stored.path}")
 
@@ -99,6 +102,16 @@ def _report(source: str, article: Article, lines: list[str]) -> None:
     print(f"  url: {article.url or '(none)'}")
     for line in lines:
         print(f"  remove {line}")
+
+
+def _raw_name(story_dir: Path, name: str, data: bytes) -> str:
+    """The source's file name, or ``stem-2.ext`` etc. when another original already has it."""
+    path = Path(name)
+    candidate, n = path.name, 1
+    while (existing := story_dir / RAW_DIR / candidate).exists() and existing.read_bytes() != data:
+        n += 1
+        candidate = f"{path.stem}-{n}{path.suffix}"
+    return candidate
 
 
 def _summary(article: Article) -> str:
@@ -112,6 +125,8 @@ def _existing(story_dir: Path) -> Tally:
         for article in load_story(story_dir).articles:
             tally.ids.add(article.id)
             tally.hashes[article.content_hash or content_hash(article.body)] = article.id
+            if article.source:
+                tally.sources[article.source] = article.id
     return tally
 
 
