@@ -90,20 +90,21 @@ def _clusters(text: str, lo: int, hi: int) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     start = -1
     cells = gap = pending_gap = 0
-    before = _SPACE
+    before, ended_open = _SPACE, False
     for index in range(lo, hi):
         width, kind = _char_info(text[index])
         if kind == _SPACE:
             if start >= 0:
                 clusters.append(_Cluster(start, index, cells, gap))
                 start = -1
+                ended_open = before == _OPEN
             pending_gap += width
             before = _SPACE
             continue
         if start >= 0 and _joins(before, kind):
             cells += width
-        elif before == _SPACE and kind == _CLOSE and clusters:
-            # a closing mark after a space still may not start a line: it joins the word before
+        elif before == _SPACE and (kind == _CLOSE or ended_open) and clusters:
+            # across a space, a closing mark still may not start a line, nor an opening one end it
             last = clusters.pop()
             start, cells, gap = last.start, last.cells + pending_gap + width, last.gap
             pending_gap = 0

@@ -79,6 +79,10 @@ def test_closing_mark_after_a_space_stays_with_the_word_before():
     assert lines_of("abcd ）efg", 8) == ["abcd ）", "efg"]
 
 
+def test_opening_mark_before_a_space_stays_with_the_word_after():
+    assert lines_of("abc （ def", 7) == ["abc", "（ def"]
+
+
 def test_quotation_marks_stay_with_their_text():
     lines = lines_of("雷军挥泪“斩”王腾，小米爱将泄密", 8)
     for line in lines:
