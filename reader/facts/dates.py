@@ -60,7 +60,7 @@ def parse_published(published: str | None) -> dt.date | None:
 _PERIOD = r"凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜里|夜间|深夜|半夜|今晨|早|晚"
 _PM_PERIODS = {"下午", "傍晚", "晚上", "晚间", "夜里", "夜间", "深夜", "晚"}
 # A time-of-day word belongs to a date only when no clock time follows it (9月1日晚上21:30).
-_DATE_PERIOD = rf"(?!(?:{_PERIOD})\s*[\d零一二三四五六七八九十两])(?:{_PERIOD})?"
+_DATE_PERIOD = rf"(?:(?!(?:{_PERIOD})\s*[\d零一二三四五六七八九十两])(?:{_PERIOD}))?"
 _ZH_WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
 _ZH_WEEKDAY_PAREN = rf"(?:\s*[(（]\s*{_ZH_WEEKDAY}\s*[)）])?"
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"

@@ -50,7 +50,6 @@ CN_NUM = rf"[{CN_DIGIT_CHARS}十百千][{CN_DIGIT_CHARS}{CN_UNIT_CHARS}]*"
 CN_VAGUE = r"(?:[几数][十百千万亿]+|十几[万亿]?)"
 # Not inside a code or a longer number: K50, SU7, COVID-19, 1.2.3, a URL remnant.
 NUM_BEFORE = r"(?<![A-Za-z0-9_.])(?<![A-Za-z]-)"
-NUM_AFTER = r"(?![A-Za-z0-9]|\.\d)"
 
 ZH_NUMBER = (
     rf"(?:(?P<rlo>{AR_NUM}|{CN_NUM})\s*(?:-|~|至|到|—)\s*)?"

@@ -407,8 +407,11 @@ def _zh_count_hit(match: re.Match[str], text: str) -> Hit | None:
     amount = _zh_amount(match)
     if amount is None:
         return None
+    end = None
+    if noun and classifier and _CLASSIFIER_RAW.get(classifier) is None and _ZH_NOUNS[noun] not in _PERSON_LEMMAS:
+        noun, end = None, match.end("cls")  # 两位地区总经理: 位 counts people, not regions
     norm = _norm_number(amount, _stated(match))
-    return _hit("count", match, amount, norm, counted=_zh_counted(match, text))
+    return _hit("count", match, amount, norm, counted=_zh_counted(match, text, noun), end=end)
 
 
 def _is_figure_alone(match: re.Match[str]) -> bool:
@@ -419,18 +422,18 @@ def _is_figure_alone(match: re.Match[str]) -> bool:
     return "," in base or (not base[0].isdigit() and any(ch in base for ch in "万亿"))
 
 
-def _zh_counted(match: re.Match[str], text: str) -> str | None:
-    """What is counted: the noun right after, the classifier's meaning, a noun further on
-    (51家小米之家门店, 100名…员工), or a noun just before (阅读量超过10万, 员工353人)."""
-    if match["noun"]:
-        return _ZH_NOUNS[match["noun"]]
+def _zh_counted(match: re.Match[str], text: str, noun: str | None) -> str | None:
+    """What is counted: a fixed classifier's meaning (10亿台 units), the noun right after, a noun
+    further on (51家小米之家门店, 100名…员工), or a noun just before (阅读量超过10万, 员工353人)."""
     classifier = match["cls"]
+    fixed = _CLASSIFIER_RAW.get(classifier) if classifier else None
+    if fixed:
+        return fixed
+    if noun:
+        return _ZH_NOUNS[noun]
     start = match.start("pre") if _word(match, "pre") else match.start()
     if classifier is None:
         return _noun_before(text, start, _ZH_NOUN_RE)
-    fixed = _CLASSIFIER_RAW.get(classifier)
-    if fixed:
-        return fixed
     if fixed is None:  # a person classifier: 名, 位, 人
         found = _noun_after(text, match.end("cls"), _ZH_PERSON_RE) or _noun_before(text, start, _ZH_PERSON_RE)
         return found or "people"
