@@ -35,9 +35,13 @@ _FOLLOW_CALL = re.compile(
 )
 _NOTICE = re.compile(
     r"^(?:特别声明|特別聲明|免责声明|免責聲明|版权声明|版權聲明|郑重声明|鄭重聲明|声明[:：]|聲明[:：]|版权所有|版權所有"
-    r"|未经授权|未經授權|本文(?:系|為|为|仅代表|僅代表)|以上(?:文章)?内容仅代表|責任編輯|责任编辑)"
+    r"|未经授权|未經授權|責任編輯|责任编辑)"
 )
-_LATE_NOTICE = re.compile(r"^(?:notice|disclaimer|copyright|editor)\s*[:：]|^©|^all rights reserved", re.IGNORECASE)
+_LATE_NOTICE = re.compile(
+    r"^(?:notice|disclaimer|copyright|editor)\s*[:：]|^©|^all rights reserved"
+    r"|^(?:本文(?:系|為|为|仅代表|僅代表)|以上(?:文章)?(?:内容|內容)?(?:仅代表|僅代表))",
+    re.IGNORECASE,
+)
 _AD_BULLET = re.compile("^(?:✅|☑|✔|👉|🔥|📌|💡|🎯|⭐)")
 _CAPTION_MARK = re.compile(
     r"图片来源|圖片來源|图源|圖源|图片[:：]|圖片[:：]|^图[:：]|^圖[:：]|资料图|資料圖|供图|供圖|摄影[:：]|攝影[:：]|视觉中国|視覺中國"

@@ -29,8 +29,9 @@ _LABELLED = {
     key: re.compile(rf"^[(（\[【]?\s*(?:{pattern}){_SEP}(?P<value>.+?)\s*[)）\]】]?$", re.IGNORECASE)
     for key, pattern in _LABELS.items()
 }
-_BYLINE = re.compile(r"^by\s+(?P<value>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&)){0,5})$")
+_BYLINE = re.compile(r"^(?:by|By|BY)\s+(?P<value>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&)){0,5})$")
 _MAX_LABEL_LINE = 80  # characters, not counting a URL
+_MAX_DATE_REST = 20  # characters a labelled date line may carry besides the date (a source name)
 _EDGE = 6  # paragraphs from the top or bottom where unlabelled metadata may sit
 _MAX_TITLE_WIDE = 64
 _MAX_TITLE_WORDS = 25
@@ -105,7 +106,7 @@ def _take_metadata(paragraph: str, found: FoundMeta, at_edge: bool) -> str | Non
         return None
     for key, pattern in _LABELLED.items():
         match = pattern.match(paragraph)
-        if match and (at_edge or key in ("published", "url")) and _set_field(found, key, match.group("value")):
+        if match and (at_edge or key == "url") and _set_field(found, key, match.group("value")):
             return f"{key} line"
     byline = _BYLINE.match(paragraph)
     if byline and at_edge and found.author is None:
@@ -122,7 +123,7 @@ def _set_field(found: FoundMeta, key: str, value: str) -> bool:
     value = value.strip()
     if key == "published":
         date = parse_date(value)
-        if not date:
+        if not date or len(_without_dates(value)) > _MAX_DATE_REST:
             return False
         found.published = found.published or date
         return True
@@ -143,10 +144,13 @@ def _set_field(found: FoundMeta, key: str, value: str) -> bool:
 
 def _is_date_line(paragraph: str) -> bool:
     """A line that is a date (and perhaps a time) and nothing else."""
-    if not parse_date(paragraph):
-        return False
-    rest = _TIME.sub("", _NUMERIC_DATE.sub("", _MONTH_FIRST.sub("", _DAY_FIRST.sub("", paragraph))))
-    return not rest.strip(" \t,，|｜·-–—()（）")
+    return bool(parse_date(paragraph)) and not _without_dates(paragraph)
+
+
+def _without_dates(text: str) -> str:
+    """What is left of ``text`` without its dates and times (and the punctuation around them)."""
+    rest = _TIME.sub("", _NUMERIC_DATE.sub("", _MONTH_FIRST.sub("", _DAY_FIRST.sub("", text))))
+    return rest.strip(" \t,，|｜·-–—()（）")
 
 
 def _take_title(paragraphs: list[str], found: FoundMeta) -> list[str]:

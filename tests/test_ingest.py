@@ -275,3 +275,22 @@ def test_clean_bytes_refuses_text_with_nothing_left():
 def test_content_hash_depends_on_body_only():
     assert content_hash("正文。") == content_hash("正文。")
     assert content_hash("正文。") != content_hash("正文！")
+
+
+def test_english_header_lines_give_author_and_date():
+    cleaned = clean_text("A Title Here\n\nBy Jane Doe\n\nSeptember 9, 2025 10:30\n\nFirst paragraph.\n\nSecond one.")
+    assert (cleaned.found.title, cleaned.found.author, cleaned.found.published) == (
+        "A Title Here", "Jane Doe", "2025-09-09"
+    )  # fmt: skip
+    assert cleaned.body == "First paragraph.\n\nSecond one."
+
+
+def test_sentence_starting_with_a_label_word_stays_in_the_body():
+    lead = "时间：2025年9月8日晚上，小米集团发布内部通报宣布辞退王腾，引发了大量的讨论。"
+    cleaned = clean_text("\n\n".join(["标题", lead, "正文一。", "正文二。"]))
+    assert cleaned.found.published is None
+    assert cleaned.body.split("\n\n") == [lead, "正文一。", "正文二。"]
+    english = ["By the way this is a paragraph", "Another paragraph."]
+    cleaned = clean_text("\n\n".join(["A Title", *english]))
+    assert cleaned.found.author is None
+    assert cleaned.body.split("\n\n") == english
