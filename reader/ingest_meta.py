@@ -22,7 +22,7 @@ _LABELS = {
     "published": r"发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|发表于|發表於|发布于|發佈於|日期|時間|时间"
     r"|published(?: on)?|posted(?: on)?|date",
     "outlet": r"来源|來源|出处|出處|source",
-    "url": r"网址|網址|原文链接|原文鏈接|原文地址|本文链接|本文鏈接|文章链接|链接|鏈接|url|link|original",
+    "url": r"网址|網址|原文链接|原文鏈接|原文地址|原文|本文链接|本文鏈接|文章链接|链接|鏈接|url|link|original",
     "author": r"作者|记者|記者|撰文|文|author|written by",
 }
 _LABELLED = {
@@ -127,7 +127,7 @@ def _set_field(found: FoundMeta, key: str, value: str) -> bool:
             return False
         found.published = found.published or date
         return True
-    if key == "url":
+    if key == "url" or (key == "outlet" and URL.fullmatch(value)):
         urls = URL.findall(value)
         if not urls:
             return False
