@@ -118,6 +118,8 @@ TABLE = [
     ("泄露K50发布时间，K80至尊版参数，Q4出货节奏", None, []),
     ("进了N5机密实验室，尾号87D的特斯拉", None, []),
     ("小米9的电池容量引发争议。", None, []),
+    ("小米9手机和小米10用户", None, []),
+    ("COVID-19 cases rose in the Redmi K50 launch", None, []),
     ("2024年小米SU7发布会前", None, [("year", "2024年", "2024")]),
     ("The iPhone 17 and COVID-19 and the Redmi K40 series", None, []),
     ("送了件寫著“謹言慎行”的T恤", None, []),

@@ -402,8 +402,8 @@ def _zh_count_hit(match: re.Match[str], text: str) -> Hit | None:
     base, classifier, noun = match["base"], match["cls"], match["noun"]
     if base == "一" and not match["mult"] and not match["rlo"]:
         return None  # 一家, 一名, 一次: the indefinite article, not a figure
-    if not (classifier or noun or _is_figure_alone(match)):
-        return None  # 小米9, 2016: a bare small number is a name or a year
+    if not (classifier or _is_figure_alone(match)):
+        return None  # 小米9, 小米9手机, 2016: a bare small number before a noun is a name or a year
     amount = _zh_amount(match)
     if amount is None:
         return None
