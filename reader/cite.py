@@ -195,7 +195,7 @@ def _nested(title: str) -> str:
 def _short_title(article: Article) -> str:
     words = _title(article).split()
     short = " ".join(words[:4]) if len(words) > 1 else _title(article)[:12]
-    return f"“{_strip_end(short)}”"
+    return f"“{_nested(_strip_end(short))}”"
 
 
 def _end(text: str, mark: str) -> str:
