@@ -94,7 +94,6 @@ video|thing|video|video*|视频 短视频
 comment|event|comment|comment*|评论 留言 评论区
 post|event|post on social media|posted on;wrote on|发文 发微博 发帖 转发
 response|event|response|respond*;response;repl*;react*|回应 回复 表态
-said|event|statement|said;says;stated|表示 声称 说道
 warn|event|warning|warn*;remind*|警告 提醒 警示 敲打 警钟
 accept|event|acceptance of consequences|accept*|接受 认了 承担
 mistake|thing|mistakes|mistake*;error*;fault*|错误 失误 犯错
@@ -107,7 +106,7 @@ security|thing|security department|security department;security|安全部门 安
 nickname|thing|nickname|nicknam*;dubbed;known as;called|称号 戏称 绰号 外号 美誉 人设 自称
 crown_prince|thing|crown prince|crown prince|太子
 emperor|thing|emperor|emperor*|大帝 称帝 皇帝
-critic|thing|critic|critic*;hater*;anti fan*|黑粉 米黑 质疑
+critic|thing|critic|critic;critics;criticis*;criticiz*;hater*;anti fan*|黑粉 米黑 质疑
 record|thing|track record|resume;career|履历 职业生涯 生涯
 year_count|attr|years of service|years at;years with|年资历 资历
 rise|event|rise|rose;rise;rising;grew;growth;increas*;boost*|增长 上涨 提升 走高
@@ -228,6 +227,7 @@ def concepts_in(folded: str, english: bool) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda item: (item[1], item[0]))
 
 
+@functools.cache
 def counted_concept(noun: str | None) -> str | None:
     """The concept of what a count counts (``followers``, ``粉丝`` -> ``follower``), if known."""
     if not noun:

@@ -1,0 +1,70 @@
+"""``reader facts [STORY] [--json] [--no-cache]``: the fact alignment, as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.commands.output import print_json, warn_problems
+from reader.content import resolve_story
+from reader.facts import align_story
+from reader.models import Fact, Story
+
+BADGES = {"zh-Hans": "简", "zh-Hant": "繁", "en": "en"}
+STATUS_MARKS = {"conflict": "≠ conflict", "agree": "= agree", "single": "· only here"}
+SENTENCE_WIDTH = 60
+
+
+def run(args: argparse.Namespace) -> int:
+    story = resolve_story(args.story)
+    warn_problems(story)
+    progress = None if args.json or not sys.stderr.isatty() else _progress_line
+    facts = align_story(story, use_cache=not args.no_cache, progress=progress)
+    if progress:
+        sys.stderr.write("\r\033[K")
+    if args.json:
+        print_json(facts_json(story, facts))
+    else:
+        print(facts_text(story, facts))
+    return 0
+
+
+def facts_json(story: Story, facts: list[Fact]) -> dict:
+    """The JSON of ``reader facts --json`` (DESIGN.md)."""
+    return {
+        "story": story.id,
+        "articles": [a.to_json() for a in story.articles],
+        "facts": [f.to_json() for f in facts],
+    }
+
+
+def facts_text(story: Story, facts: list[Fact]) -> str:
+    """A readable table: one block per fact, one line per outlet (silent ones marked), conflicts first."""
+    outlets = {a.id: f"{a.outlet or a.id} ({BADGES.get(a.language or '', '?')})" for a in story.articles}
+    width = max((len(o) for o in outlets.values()), default=10)
+    lines = [f"{story.title}: {len(facts)} facts across {len(story.articles)} outlets", ""]
+    for fact in facts:
+        lines.append(f"{fact.id}  {fact.label}  [{STATUS_MARKS[fact.status]}]")
+        for article in story.articles:
+            mentions = [m for m in fact.mentions if m.article_id == article.id]
+            if not mentions and fact.status == "single":
+                continue
+            for m in mentions or [None]:
+                name = outlets[article.id].ljust(width)
+                if m is None:
+                    lines.append(f"    {name}  —  (silent)")
+                    continue
+                value = (m.display or m.value or "").ljust(12)
+                lines.append(f"    {name}  {value}  {_shorten(m.sentence)}")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def _shorten(sentence: str) -> str:
+    flat = " ".join(sentence.split())
+    return flat if len(flat) <= SENTENCE_WIDTH else flat[: SENTENCE_WIDTH - 1] + "…"
+
+
+def _progress_line(fraction: float, message: str) -> None:
+    sys.stderr.write(f"\r\033[K{int(fraction * 100):3d}% {message}")
+    sys.stderr.flush()

@@ -1,0 +1,94 @@
+"""Line up the same fact across the outlets of a story: ``align_story`` and its helpers.
+
+Pipeline: units with features (``features``), near-linear clustering over an inverted index of
+anchors (``cluster``), then per cluster the slot values, agree/conflict and a label (``labels``).
+A cluster that several articles share is a fact; a cluster of one article is kept as a
+``single`` fact only when it gives a typed value, so the panel can say "only here".
+
+Output is deterministic and independent of the order of the story's articles: articles are
+processed by (published date, id), and facts are numbered F1, F2, ... conflicts first, then
+agreements, then single facts; within each, facts more outlets state come first, then by the
+position of their first mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reader.facts.cache import cache_key, read_cached, write_cached
+from reader.facts.cluster import Cluster, Weights, cluster_units
+from reader.facts.features import Unit, build_units
+from reader.facts.labels import label_of, mention_value, primary_slot, status_of
+from reader.models import Article, Fact, Mention, Story
+
+Progress = Callable[[float, str], None]
+_STATUS_RANK = {"conflict": 0, "agree": 1, "single": 2}
+
+
+def align_story(story: Story, *, use_cache: bool = True, progress: Progress | None = None) -> list[Fact]:
+    """The facts of a story, each with every outlet's mention and agree / conflict / single."""
+    report = progress or (lambda fraction, message: None)
+    key = cache_key(story.articles)
+    if use_cache:
+        cached = read_cached(key)
+        if cached is not None:
+            report(1.0, "facts read from the cache")
+            return cached
+    facts = align_articles(story.articles, report)
+    write_cached(key, facts)
+    report(1.0, f"{len(facts)} facts")
+    return facts
+
+
+def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
+    """The alignment itself, without the cache."""
+    ordered = sorted(articles, key=lambda a: (a.published or "9999-99-99", a.id))
+    report(0.0, "reading sentences")
+    units = build_units(ordered, lambda f: report(0.6 * f, "reading sentences"))
+    weights = Weights(units)
+    report(0.6, "lining up facts")
+    clusters = cluster_units(units, weights, lambda f: report(0.6 + 0.35 * f, "lining up facts"))
+    report(0.95, "labelling facts")
+    built = [_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)]
+    built.sort(key=lambda item: item[0])
+    return [Fact(id=f"F{n}", label=f.label, status=f.status, mentions=f.mentions) for n, (_, f) in enumerate(built, 1)]
+
+
+def _worth_keeping(cluster: Cluster, units: Sequence[Unit]) -> bool:
+    return len(cluster.articles) >= 2 or any(units[i].values for i in cluster.members)
+
+
+def _fact(cluster: Cluster, units: Sequence[Unit], weights: Weights) -> tuple[tuple, Fact]:
+    members = [units[i] for i in cluster.members]
+    slot = primary_slot(members)
+    mentions: dict[tuple[str, int], Mention] = {}
+    position: dict[tuple[str, int], tuple[int, int]] = {}
+    for unit in sorted(members, key=lambda u: (u.article_rank, u.start)):
+        value = mention_value(unit, slot, members)
+        key = (unit.article_id, unit.sentence.start)
+        if key in mentions and (mentions[key].value is not None or value is None):
+            continue
+        sentence = unit.sentence
+        mentions[key] = Mention(
+            article_id=unit.article_id,
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            value=value.norm if value is not None else None,
+            display=value.text if value is not None else None,
+        )
+        position.setdefault(key, (unit.article_rank, sentence.start))
+    ordered = tuple(mentions[k] for k in sorted(mentions, key=lambda k: position[k]))
+    status = status_of(members)
+    first = min(position.values())
+    sort_key = (_STATUS_RANK[status], -len(cluster.articles), first)
+    return sort_key, Fact(id="", label=label_of(members, weights), status=status, mentions=ordered)
+
+
+def facts_for_sentence(facts: list[Fact], article_id: str, start: int, end: int) -> list[Fact]:
+    """The facts a sentence ``body[start:end]`` of an article states, in the facts' order."""
+    return [
+        fact
+        for fact in facts
+        if any(m.article_id == article_id and m.start < end and start < m.end for m in fact.mentions)
+    ]

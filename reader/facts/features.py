@@ -1,0 +1,269 @@
+"""What a piece of a sentence says, as comparable features: concepts, names, values, words.
+
+Alignment compares *units*, not whole sentences: a Chinese sentence often chains several facts
+with commas (作为华中科技大学高材生，他2016年加入小米，2020年3月加入REDMI团队), so it is cut into
+clauses, and clauses too short to say anything alone (2020年，) are joined to the next one. An
+English sentence is one unit (its commas rarely separate facts). A mention is still the whole
+sentence a unit belongs to.
+
+Features are strings with a type prefix, so one sparse vector holds them all:
+``c:`` lexicon concept, ``e:`` entity key, ``b:`` folded Han bigram, ``w:`` English word,
+``q:`` quoted phrase, ``v:`` value (``v:date:2025-09-08``, ``v:year:2016``, ``v:count:1802000``),
+``s:`` slot of a counted value (``s:count:follower``). Concepts, entities, values and slots compare
+across languages; bigrams, words and quoted phrases only within one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.facts.entities import HanNameMatcher, NameSpan, is_person_name, latin_names, latin_tokens
+from reader.facts.lexicon import concept, concepts_in, counted_concept
+from reader.models import Article, Sentence
+from reader.script import fold, is_han
+from reader.text import split_sentences
+
+CROSS_LANGUAGE_PREFIXES = ("c:", "e:", "v:", "s:")
+TIME_KINDS = frozenset({"date", "year", "time"})
+MIN_CLAUSE_WEIGHT = 7  # Han characters (an English word weighs two) a clause needs to stand alone
+_CLAUSE_BREAK = "，,；;：:"
+_OPENERS, _CLOSERS = "“「『‘《(（\"", "”」』’》)）\""
+_EN_WORD = re.compile(r"[a-z][a-z0-9]+")
+_EN_STOP = frozenset(
+    """the a an and or but of to in on at for from by with as is was were are be been being has have had
+    that this these those it its he she his her they their them we our you your i not no also which who
+    whom what when where while than then there here into over under after before about such so very more
+    most many much some any all each other only even just said says would could should will can may might
+    must shall do does did out up down off new one two three first last year years""".split()
+)
+
+
+@dataclass
+class Unit:
+    """A clause (Chinese) or sentence (English) with its features; alignment clusters these."""
+
+    article_id: str
+    article_rank: int
+    sentence: Sentence
+    start: int  # offsets into the article body
+    end: int
+    english: bool
+    values: tuple[Any, ...] = ()
+    concepts: tuple[str, ...] = ()
+    names: tuple[NameSpan, ...] = ()
+    features: frozenset[str] = field(default_factory=frozenset)
+    context: frozenset[str] = field(default_factory=frozenset)  # the features of its whole sentence
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text[self.start - self.sentence.start : self.end - self.sentence.start]
+
+
+def load_value_extractor() -> Callable[..., list[Any]]:
+    """``reader.facts.values.extract_values``, imported on first use."""
+    from reader.facts.values import extract_values
+
+    return extract_values
+
+
+def is_english(article: Article, text: str) -> bool:
+    """English when the article says so, else when Latin letters outweigh Han characters."""
+    if article.language:
+        return article.language.lower().startswith("en")
+    han = sum(1 for ch in text if is_han(ch))
+    return sum(1 for ch in text if ch.isascii() and ch.isalpha()) > 3 * han
+
+
+def build_units(articles: Sequence[Article], progress: Callable[[float], None] | None = None) -> list[Unit]:
+    """Every unit of every article (in the given order), with its features."""
+    extract = load_value_extractor()
+    sentences = [(rank, a, s) for rank, a in enumerate(articles) for s in split_sentences(a.body, a.id)]
+    names = _story_names(articles, sentences)
+    units: list[Unit] = []
+    step = max(1, len(sentences) // 20)
+    for n, (rank, article, sentence) in enumerate(sentences):
+        units.extend(_sentence_units(rank, article, sentence, names, extract))
+        if progress and n % step == 0:
+            progress(n / max(1, len(sentences)))
+    return units
+
+
+@dataclass(frozen=True)
+class _StoryNames:
+    matcher: HanNameMatcher
+    persons_by_surname: dict[str, str]
+
+
+def _story_names(articles: Sequence[Article], sentences: list[tuple[int, Article, Sentence]]) -> _StoryNames:
+    """Latin names of the story's English text, to look for in its Chinese text."""
+    keys: set[str] = set()
+    words: dict[str, set[str]] = defaultdict(set)
+    for _, article, sentence in sentences:
+        if is_english(article, sentence.text):
+            for name in latin_names(sentence.text):
+                keys.add(name.key)
+                parts = name.text.split()
+                if len(parts) in (2, 3):
+                    words[name.key] = {parts[0].lower()}
+    matcher = HanNameMatcher(keys)
+    persons: dict[str, set[str]] = defaultdict(set)
+    for _, article, sentence in sentences:
+        if not is_english(article, sentence.text):
+            for found in matcher.find(sentence.text):
+                if found.key in words and is_person_name(found.text):
+                    persons[next(iter(words[found.key]))].add(found.key)
+    unique = {surname: next(iter(k)) for surname, k in persons.items() if len(k) == 1}
+    return _StoryNames(matcher, unique)
+
+
+def _sentence_units(
+    rank: int, article: Article, sentence: Sentence, names: _StoryNames, extract: Callable[..., list[Any]]
+) -> list[Unit]:
+    english = is_english(article, sentence.text)
+    values = extract(sentence.text, article.published, article.language)
+    spans = [(0, len(sentence.text))] if english else clause_spans(sentence.text)
+    units = []
+    for start, end in spans:
+        unit = Unit(
+            article_id=article.id,
+            article_rank=rank,
+            sentence=sentence,
+            start=sentence.start + start,
+            end=sentence.start + end,
+            english=english,
+            values=tuple(v for v in values if start <= v.start < end),
+        )
+        _fill_features(unit, names)
+        units.append(unit)
+    context = frozenset().union(*(u.features for u in units))
+    for unit in units:
+        unit.context = context
+    return units
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Clauses of a Chinese sentence: cut at commas, semicolons and colons outside quotation marks,
+    a clause too light to stand alone joined to the next (the last one to the previous)."""
+    cuts, depth = [], 0
+    for i, ch in enumerate(text):
+        if ch in _OPENERS and not (ch == '"' and depth):
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+        elif ch in _CLAUSE_BREAK and depth == 0:
+            cuts.append(i + 1)
+    bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
+    spans = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for a, b in spans:
+        start = a if pending is None else pending
+        if _weight(text[start:b]) < MIN_CLAUSE_WEIGHT:
+            pending = start
+            continue
+        merged.append((start, b))
+        pending = None
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], len(text))
+        else:
+            merged.append((pending, len(text)))
+    return merged
+
+
+def _weight(text: str) -> int:
+    return sum(1 for ch in text if is_han(ch)) + 2 * len(re.findall(r"[A-Za-z0-9]+", text))
+
+
+def _fill_features(unit: Unit, names: _StoryNames) -> None:
+    text = unit.text
+    folded = fold(text)
+    found = concepts_in(folded, english=unit.english)
+    unit.concepts = tuple(dict.fromkeys(cid for cid, _, _ in found))
+    unit.names = tuple(_names(text, unit.english, names))
+    feats = {f"c:{cid}" for cid in unit.concepts}
+    feats |= {f"e:{n.key}" for n in unit.names if n.key not in unit.concepts}
+    feats |= {f"q:{q}" for q in quoted_phrases(folded)}
+    feats |= value_features(unit.values)
+    feats |= english_words(folded) if unit.english else han_bigrams(folded)
+    unit.features = frozenset(feats)
+
+
+def _names(text: str, english: bool, names: _StoryNames) -> list[NameSpan]:
+    if not english:
+        return names.matcher.find(text) + latin_tokens(text)
+    found = latin_names(text)
+    for name in list(found):
+        person = names.persons_by_surname.get(name.text.lower())
+        if person:
+            found.append(NameSpan(person, name.start, name.end, name.text))
+    return found
+
+
+def quoted_phrases(folded: str) -> set[str]:
+    """Short phrases in quotation marks, folded; a distinctive phrase outlets repeat word for word."""
+    phrases = re.findall(r"[“「『\"]([^“”「」『』\"]{2,20})[”」』\"]", folded)
+    return {re.sub(r"\W+", "", p) for p in phrases if len(re.sub(r"\W+", "", p)) >= 2}
+
+
+def value_features(values: Sequence[Any]) -> set[str]:
+    """``v:`` features of typed values: dates give their date, month-day and year."""
+    feats: set[str] = set()
+    for value in values:
+        norm = value.norm or ""
+        if value.kind == "date":
+            feats.add(f"v:date:{norm}")
+            date = re.fullmatch(r"(\d{4}|-)?-(\d{2})(?:-(\d{2}))?", norm)
+            if date and date.group(3):
+                feats.add(f"v:md:{date.group(2)}-{date.group(3)}")
+            if date and date.group(1) and date.group(1).isdigit():
+                feats.add(f"v:year:{date.group(1)}")
+        elif value.kind == "year":
+            feats.add(f"v:year:{norm}")
+        else:
+            feats.add(f"v:{value.kind}:{norm}")
+            counted = counted_concept(value.counted)
+            if counted:  # "a count of followers" matches across outlets that disagree on the count
+                feats.add(f"s:{value.kind}:{counted}")
+    return feats
+
+
+def english_words(folded: str) -> set[str]:
+    """Content words of an English sentence, crudely stemmed."""
+    return {f"w:{_stem(w)}" for w in _EN_WORD.findall(folded) if w not in _EN_STOP}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def han_bigrams(folded: str) -> set[str]:
+    """Pairs of adjacent Han characters (folded to simplified) of Chinese text."""
+    feats: set[str] = set()
+    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+", folded):
+        feats.update(f"b:{run[i : i + 2]}" for i in range(len(run) - 1))
+    return feats
+
+
+def document_frequencies(units: Sequence[Unit]) -> tuple[Counter[str], dict[str, set[str]]]:
+    """How many units hold each feature, and which articles."""
+    df: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        df.update(unit.features)
+        for feat in unit.features:
+            articles[feat].add(unit.article_id)
+    return df, articles
+
+
+def concept_kind(cid: str) -> str:
+    """``event``, ``thing``, ``role`` or ``attr``."""
+    return concept(cid).kind
