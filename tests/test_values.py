@@ -72,6 +72,8 @@ TABLE = [
     ("於作品發表後的30日內聯繫", None, [("duration", "30日內", "P30D")]),
     ("仅用了不到24小时", None, [("duration", "不到24小时", "PT24H")]),
     ("Within two years, sales rose by 60%.", None, [("duration", "two years", "P2Y"), ("percent", "60%", "60")]),
+    ("他在河南工作了四年半，上半年，半年，两个半小时", None,
+     [("duration", "四年半", "P4.5Y"), ("duration", "半年", "P6M"), ("duration", "两个半小时", "PT2.5H")]),
     # counts
     ("微博拥有180.2万粉丝", None, [("count", "180.2万粉丝", "1802000")]),
     ("微博拥有１８０.２萬粉絲", None, [("count", "１８０.２萬粉絲", "1802000")]),
@@ -114,6 +116,8 @@ TABLE = [
     ("曾经风光的小米第三人", None, [("rank", "第三人", "3")]),
     ("2016年,29歲的王騰", None, [("year", "2016年", "2016"), ("age", "29歲", "29")]),
     ("a 29-year-old manager", None, [("age", "29-year-old", "29")]),
+    ("the No. 1 brand and the #2 seller, ranked 3rd", None,
+     [("rank", "No. 1", "1"), ("rank", "#2", "2"), ("rank", "3rd", "3")]),
     # codes and names are not values
     ("泄露K50发布时间，K80至尊版参数，Q4出货节奏", None, []),
     ("进了N5机密实验室，尾号87D的特斯拉", None, []),

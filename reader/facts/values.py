@@ -290,8 +290,12 @@ _ZH_RANK = re.compile(
 _ZH_DURATION_UNITS = {
     "年": "Y", "个月": "M", "个多月": "M", "个星期": "W", "个礼拜": "W", "星期": "W", "礼拜": "W",
     "周": "W", "天": "D", "日": "D", "个小时": "H", "小时": "H", "个钟头": "H", "钟头": "H",
-    "分钟": "MIN", "秒钟": "S", "秒": "S",
+    "分钟": "MIN", "秒钟": "S", "秒": "S", "年半": "Y", "个半月": "M", "个半小时": "H", "个半钟头": "H",
+    "天半": "D",
 }  # fmt: skip
+# A half on its own: 半年, 半个月, 半小时 (not 上半年, the first half of a year).
+_ZH_HALF_DURATIONS = {"年": "P6M", "个月": "P15D", "个小时": "PT30M", "小时": "PT30M", "个钟头": "PT30M"}
+_ZH_HALF_DURATION = re.compile(rf"(?<![上下前后多一])半(?P<u>{_alternation(_ZH_HALF_DURATIONS)})")
 _ZH_DURATION = re.compile(
     rf"{_ZH_PRE}?{_NUM}\s?(?P<u>{_alternation(_ZH_DURATION_UNITS)})"
     r"(?P<within>间|来|以来|之内|以内|内|里|时间|之久)?(?P<suf>左右|以上|上下)?"
@@ -372,8 +376,18 @@ def _scan_zh_duration(ctx: ScanContext) -> list[Hit]:
         amount = _zh_amount(match)
         if amount is None:
             continue
+        if "半" in unit_word:  # 四年半, 两个半小时
+            half = Decimal("0.5")
+            stated += half
+            amount = _Amount(amount.low + half, None if amount.high is None else amount.high + half,
+                             amount.approx, amount.ranged)  # fmt: skip
         unit = _ZH_DURATION_UNITS[unit_word]
         hits.append(_hit("duration", match, amount, _duration_norm(amount, stated, unit), unit=unit))
+    for match in _ZH_HALF_DURATION.finditer(ctx.text):
+        norm = _ZH_HALF_DURATIONS[match["u"]]
+        unit = "MIN" if norm.endswith("0M") and norm.startswith("PT") else norm[-1]
+        value = float(norm.strip("PTYMDH"))
+        hits.append(Hit("duration", match.start(), match.end(), norm, value, value, unit))
     return hits
 
 
@@ -487,9 +501,12 @@ _EN_DURATION = re.compile(
     r"(?![-\s]old)"
 )
 _EN_RANK = re.compile(
-    r"\b(?:No\.|no\.|number|#)\s?(?P<n>\d{1,4})\b(?!\.\d)|(?<![A-Za-z0-9])(?P<o>\d{1,4})(?:st|nd|rd|th)\b"
+    r"(?:\b(?:No\.|no\.|number)|#)\s?(?P<n>\d{1,4})\b(?!\.\d)|(?<![A-Za-z0-9])(?P<o>\d{1,4})(?:st|nd|rd|th)\b"
 )
-_EN_COUNT = re.compile(rf"{_EN_PRE}?{_EN_NUM}(?:\s+(?P<noun>[A-Za-z][A-Za-z-]*[A-Za-z]))?")
+_NOT_AFTER_RANK_MARK = r"(?<!No\.)(?<!No\. )(?<!no\. )(?<!#)(?<!number )"
+_EN_COUNT = re.compile(
+    rf"{_EN_PRE}?{_NOT_AFTER_RANK_MARK}{_EN_NUM}(?:\s+(?P<noun>[A-Za-z][A-Za-z-]*[A-Za-z]))?"
+)
 
 
 def _en_amount(match: re.Match[str]) -> tuple[_Amount, Decimal] | None:
