@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.ingest_wrap import ends_sentence, is_list_item, is_wide_text
+from reader.ingest_wrap import ends_sentence
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>|\[(?:图片|圖片|图|圖|视频|視頻|image|photo)\]", re.I)
 _LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|#)[^)\s]*\)")
@@ -51,7 +51,6 @@ _CAPTION_MARK = re.compile(
 _HEADING_ENDINGS = tuple("？?！!：:—–-")
 _MAX_CAPTION = 50  # characters of a marked caption
 _MAX_SHORT_LINE = 30  # characters of an unmarked caption or a slogan
-_MAX_UNMARKED_CAPTIONS = 2  # more short lines than this are the article's subheadings
 _MAX_ALT_TEXT = 100  # characters of a repeated alt-text line
 _MIN_DUPLICATE = 20  # characters: a short sentence said twice ("谢谢。") may be the article's own
 _LATE_SHARE = 0.6  # promotions and late notices sit in the last 40% of the article
@@ -137,22 +136,17 @@ def _drop_ad_bullets(paragraphs: list[str], removals: list[Removal]) -> list[str
 
 
 def _drop_captions(paragraphs: list[str], removals: list[Removal]) -> list[str]:
-    """Drop image captions: marked ones anywhere, unmarked short lines in Chinese text."""
+    """Drop image captions that say they are one (图片来源, Photo: ...).
+
+    An unmarked short line may be a caption, but it can also state a fact (who is pictured, in
+    what), and nothing tells it from a subheading: it is kept, since text is never lost on a guess.
+    """
     marked = {
         i
         for i, p in enumerate(paragraphs)
         if len(p) <= _MAX_CAPTION and _CAPTION_MARK.search(p) and not ends_sentence(p)
     }
-    unmarked: set[int] = set()
-    if is_wide_text(paragraphs):
-        unmarked = {
-            i
-            for i in range(1, len(paragraphs) - 1)
-            if i not in marked and _is_short_unfinished(paragraphs[i]) and not is_list_item(paragraphs[i])
-        }
-        if len(unmarked) > _MAX_UNMARKED_CAPTIONS:
-            unmarked = set()  # several short lines: the article's subheadings, not captions
-    return _drop(paragraphs, marked | unmarked, "image caption", removals)
+    return _drop(paragraphs, marked, "image caption", removals)
 
 
 def _drop_title_alt_text(paragraphs: list[str], title: str, removals: list[Removal]) -> list[str]:
