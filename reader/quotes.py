@@ -286,10 +286,17 @@ def collect_names(text: str) -> set[str]:
             counts[cand] >= 2
             or bool(_TITLES.search(text[max(0, i - 4) : i]))
             or bool(speech_after.match(text, end))
+            or _opens_clause_as_subject(text, i, end)
         )
         if evidence:
             names.add(cand)
     return names
+
+
+def _opens_clause_as_subject(text: str, start: int, end: int) -> bool:
+    """A candidate that opens a clause and is followed by a particle or adverb (王腾是…, 王腾也…)."""
+    opens = start == 0 or text[start - 1] in "，,。！？!?；;：:\n “”「」"
+    return opens and end < len(text) and text[end] in _NAME_STOPS and not _given_char(text[end])
 
 
 def _strip_quoted(text: str) -> str:
