@@ -154,7 +154,11 @@ def _without_dates(text: str) -> str:
 
 
 def _take_title(paragraphs: list[str], found: FoundMeta) -> list[str]:
-    """Take the first paragraph as the title when it looks like one (and leave a body)."""
+    """Read the title from the first paragraph when it looks like one.
+
+    The headline stays the body's first paragraph: it is the outlet's text too, and its quotations
+    and claims are quoted and compared like any other sentence.
+    """
     if len(paragraphs) < 2 or not looks_like_title(paragraphs[0]):
         return paragraphs
     first, second = paragraphs[0], paragraphs[1]
@@ -163,8 +167,7 @@ def _take_title(paragraphs: list[str], found: FoundMeta) -> list[str]:
         found.removed.append(("image alt text repeating the title", first))
         first, paragraphs = second, paragraphs[1:]
     found.title = first
-    found.removed.append(("title line (kept as title)", first))
-    return paragraphs[1:]
+    return [first, *paragraphs[1:]]
 
 
 def looks_like_title(paragraph: str) -> bool:

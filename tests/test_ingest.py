@@ -189,6 +189,7 @@ def test_debris_removed_and_reported():
     )
     cleaned = clean_text(text)
     assert cleaned.body.split("\n\n") == [
+        "一个标题：测试文章",
         "第一段正文，讲了一件事情。",
         "第二段正文，继续讲这件事情。",
         "第三段正文，说完了。",
@@ -207,7 +208,7 @@ def test_short_lines_in_chinese_article_kept_when_they_are_subheadings():
     paragraphs = ["正文开头。", "一、事件回顾", "正文一。", "背后的原因", "正文二。"]
     paragraphs += ["行业的反思", "正文三。", "结语", "正文四。"]
     body = clean_text("\n\n".join(["标题", *paragraphs])).body
-    assert body.split("\n\n") == paragraphs
+    assert body.split("\n\n") == ["标题", *paragraphs]
 
 
 def test_repeated_alt_text_and_exact_duplicates():
@@ -226,7 +227,9 @@ def test_repeated_alt_text_and_exact_duplicates():
     )
     cleaned = clean_text(text)
     assert cleaned.found.title == "Title Of The Post"
-    assert cleaned.body.split("\n\n") == ["First paragraph of the post.", "Second paragraph.", "Thanks.", "Thanks."]
+    assert cleaned.body.split("\n\n") == [
+        "Title Of The Post", "First paragraph of the post.", "Second paragraph.", "Thanks.", "Thanks."
+    ]  # fmt: skip
 
 
 def test_question_in_text_is_not_a_notice_or_caption():
@@ -282,15 +285,15 @@ def test_english_header_lines_give_author_and_date():
     assert (cleaned.found.title, cleaned.found.author, cleaned.found.published) == (
         "A Title Here", "Jane Doe", "2025-09-09"
     )  # fmt: skip
-    assert cleaned.body == "First paragraph.\n\nSecond one."
+    assert cleaned.body == "A Title Here\n\nFirst paragraph.\n\nSecond one."
 
 
 def test_sentence_starting_with_a_label_word_stays_in_the_body():
     lead = "时间：2025年9月8日晚上，小米集团发布内部通报宣布辞退王腾，引发了大量的讨论。"
     cleaned = clean_text("\n\n".join(["标题", lead, "正文一。", "正文二。"]))
     assert cleaned.found.published is None
-    assert cleaned.body.split("\n\n") == [lead, "正文一。", "正文二。"]
+    assert cleaned.body.split("\n\n") == ["标题", lead, "正文一。", "正文二。"]
     english = ["By the way this is a paragraph", "Another paragraph."]
     cleaned = clean_text("\n\n".join(["A Title", *english]))
     assert cleaned.found.author is None
-    assert cleaned.body.split("\n\n") == english
+    assert cleaned.body.split("\n\n") == ["A Title", *english]
