@@ -16,7 +16,7 @@ different events unless they share much besides (then they are the same fact in 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -31,7 +31,8 @@ ONE_SIDE_DATED_THRESHOLD = 0.40
 SAME_ARTICLE_THRESHOLD = 0.50  # a sentence an article repeats (a lead quoted again) joins its twin
 SECOND_FACT_THRESHOLD = 0.50
 SECOND_FACT_MARGIN = 0.85
-MEMBERS_COMPARED = 6
+MEMBERS_COMPARED = 4
+CANDIDATES_PER_UNIT = 8
 MEAN_FLOOR = 0.25
 MIN_EVIDENCE_WEIGHT = 2.5
 MIN_EVIDENCE = 2
@@ -46,6 +47,16 @@ class Cluster:
     articles: set[str] = field(default_factory=set)
 
 
+@dataclass(frozen=True)
+class View:
+    """A feature set with what comparisons need precomputed (its norm, its years and days)."""
+
+    feats: frozenset[str]
+    norm: float
+    years: frozenset[str]
+    days: frozenset[str]
+
+
 class Weights:
     """IDF weight of each feature over the story's units, and which features may anchor."""
 
@@ -56,25 +67,33 @@ class Weights:
         self.anchors = frozenset(
             f for f, n in df.items() if len(articles[f]) >= 2 and n / len(articles[f]) <= MAX_ANCHOR_PER_ARTICLE
         )
+        self._views: dict[tuple[frozenset[str], str], View] = {}
 
-    def norm(self, feats: frozenset[str] | set[str]) -> float:
-        return math.sqrt(sum(self.weight[f] ** 2 for f in feats))
+    def view(self, feats: frozenset[str], keep: str = "all") -> View:
+        """``feats`` (``keep="cross"``: only what compares across languages; ``"timeless"``: no
+        values), with its norm, years and days; cached, as every unit is compared many times."""
+        cached = self._views.get((feats, keep))
+        if cached is None:
+            kept = feats
+            if keep == "cross":
+                kept = frozenset(f for f in feats if f.startswith(CROSS_LANGUAGE_PREFIXES))
+            elif keep == "timeless":
+                kept = frozenset(f for f in feats if not f.startswith("v:"))
+            cached = View(
+                kept,
+                math.sqrt(sum(self.weight[f] ** 2 for f in kept)),
+                frozenset(f for f in kept if f.startswith("v:year:")),
+                frozenset(f for f in kept if f.startswith("v:md:")),
+            )
+            self._views[(feats, keep)] = cached
+        return cached
 
 
-def comparable(a: frozenset[str], b: frozenset[str], same_language: bool) -> tuple[frozenset[str], frozenset[str]]:
-    """The features of each side that the other could share."""
-    if same_language:
-        return a, b
-    keep = CROSS_LANGUAGE_PREFIXES
-    return frozenset(f for f in a if f.startswith(keep)), frozenset(f for f in b if f.startswith(keep))
-
-
-def cosine(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
-    shared = a & b
+def cosine(a: View, b: View, weights: Weights) -> float:
+    shared = a.feats & b.feats
     if not shared:
         return 0.0
-    top = sum(weights.weight[f] ** 2 for f in shared)
-    return top / (weights.norm(a) * weights.norm(b) or 1.0)
+    return sum(weights.weight[f] ** 2 for f in shared) / (a.norm * b.norm or 1.0)
 
 
 def evidence(shared: frozenset[str], weights: Weights) -> int:
@@ -94,56 +113,45 @@ def evidence(shared: frozenset[str], weights: Weights) -> int:
     return score
 
 
-def times_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
+def times_disagree(a: View, b: View) -> bool:
     """Both give a year (or a day) and they have none in common."""
-    for prefix in ("v:year:", "v:md:"):
-        ta = {f for f in a if f.startswith(prefix)}
-        tb = {f for f in b if f.startswith(prefix)}
-        if ta and tb and not ta & tb:
-            return True
-    return False
+    return bool(a.years and b.years and not a.years & b.years) or bool(a.days and b.days and not a.days & b.days)
 
 
-def one_side_dated(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Only one side says when: it may well be another, earlier event of the same kind."""
-    dated_a = any(f.startswith("v:year:") for f in a)
-    dated_b = any(f.startswith("v:year:") for f in b)
-    return dated_a != dated_b
-
-
-def pair_score(a: frozenset[str], b: frozenset[str], weights: Weights, threshold: float) -> float:
+def pair_score(a: View, b: View, weights: Weights, threshold: float) -> float:
     """Cosine of two feature sets when it clears ``threshold`` with enough evidence, else 0."""
     if times_disagree(a, b):
-        a = frozenset(f for f in a if not f.startswith("v:"))
-        b = frozenset(f for f in b if not f.startswith("v:"))
+        a, b = weights.view(a.feats, "timeless"), weights.view(b.feats, "timeless")
         threshold = max(threshold, DIFFERENT_TIME_THRESHOLD)
     score = cosine(a, b, weights)
-    if score < threshold or evidence(a & b, weights) < MIN_EVIDENCE:
+    if score < threshold or evidence(a.feats & b.feats, weights) < MIN_EVIDENCE:
         return 0.0
     return score
 
 
-def raw_similarity(unit: Unit, other: Unit, weights: Weights) -> float:
-    """Plain cosine over comparable features (clauses, or whole sentences across languages)."""
-    same = unit.english == other.english
-    score = cosine(*comparable(unit.features, other.features, same), weights)
-    if not same:
-        score = max(score, cosine(*comparable(unit.context, other.context, same), weights))
-    return score
+def _views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View, View]]:
+    """Clause against clause; across languages also sentence against sentence, because a
+    Chinese clause alone often lacks the context an English sentence carries."""
+    if unit.english == other.english:
+        return [(weights.view(unit.features), weights.view(other.features))]
+    return [
+        (weights.view(unit.features, "cross"), weights.view(other.features, "cross")),
+        (weights.view(unit.context, "cross"), weights.view(other.context, "cross")),
+    ]
 
 
-def similarity(unit: Unit, other: Unit, weights: Weights) -> float:
-    """How alike two units are, 0 when below the bar; across languages whole sentences count too,
-    because a Chinese clause alone often lacks the context an English sentence carries."""
-    same = unit.english == other.english
-    threshold = SAME_LANGUAGE_THRESHOLD if same else CROSS_LANGUAGE_THRESHOLD
-    if one_side_dated(unit.context, other.context):
+def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]:
+    """``(plain cosine, score)`` of two units; the score is 0 below the bar for their kind."""
+    threshold = SAME_LANGUAGE_THRESHOLD if unit.english == other.english else CROSS_LANGUAGE_THRESHOLD
+    context_a, context_b = weights.view(unit.context), weights.view(other.context)
+    if bool(context_a.years) != bool(context_b.years):
+        # only one side says when: it may well be another, earlier event of the same kind
         threshold = max(threshold, ONE_SIDE_DATED_THRESHOLD)
-    score = pair_score(*comparable(unit.features, other.features, same), weights, threshold)
-    if not same:
-        context = pair_score(*comparable(unit.context, other.context, same), weights, threshold)
-        score = max(score, context)
-    return score
+    raw = score = 0.0
+    for a, b in _views(unit, other, weights):
+        raw = max(raw, cosine(a, b, weights))
+        score = max(score, pair_score(a, b, weights, threshold))
+    return raw, score
 
 
 def cluster_units(
@@ -197,11 +205,13 @@ def _candidate_scores(
     weights: Weights,
 ) -> dict[int, float]:
     """Clusters sharing an anchor with the unit, and the unit's best similarity to a few members."""
-    candidates: set[int] = set()
+    votes: Counter[int] = Counter()
     for feat in anchors:
         posting = index.get(feat, ())
         if len(posting) <= MAX_CLUSTERS_PER_ANCHOR:
-            candidates.update(posting)
+            votes.update({cid: weights.weight[feat] for cid in posting})
+    # the clusters sharing the most anchor weight; a fixed number keeps the work per unit bounded
+    candidates = sorted(votes, key=lambda cid: (-votes[cid], cid))[:CANDIDATES_PER_UNIT]
     scores: dict[int, float] = {}
     for cid in sorted(candidates):
         score = _score_against(unit, clusters[cid], units, weights)
@@ -212,12 +222,14 @@ def _candidate_scores(
 
 def _score_against(unit: Unit, cluster: Cluster, units: Sequence[Unit], weights: Weights) -> float:
     others = [m for m in cluster.members if units[m].article_id != unit.article_id][:MEMBERS_COMPARED]
-    score = max((similarity(unit, units[m], weights) for m in others), default=0.0)
+    pairs = [similarity(unit, units[m], weights) for m in others]
+    score = max((s for _, s in pairs), default=0.0)
     # average linkage on top of the best pair: a unit like only one member of a mixed cluster
     # does not chain two facts together
-    if score and sum(raw_similarity(unit, units[m], weights) for m in others) / len(others) < MEAN_FLOOR:
+    if score and sum(raw for raw, _ in pairs) / len(pairs) < MEAN_FLOOR:
         score = 0.0
     twins = [m for m in cluster.members if units[m].article_id == unit.article_id][:MEMBERS_COMPARED]
+    mine = weights.view(unit.features)
     for m in twins:
-        score = max(score, pair_score(unit.features, units[m].features, weights, SAME_ARTICLE_THRESHOLD))
+        score = max(score, pair_score(mine, weights.view(units[m].features), weights, SAME_ARTICLE_THRESHOLD))
     return score
