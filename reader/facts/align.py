@@ -49,9 +49,21 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     report(0.6, "lining up facts")
     clusters = cluster_units(units, weights, lambda f: report(0.6 + 0.35 * f, "lining up facts"))
     report(0.95, "labelling facts")
-    built = [_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)]
+    built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
     built.sort(key=lambda item: item[0])
     return [Fact(id=f"F{n}", label=f.label, status=f.status, mentions=f.mentions) for n, (_, f) in enumerate(built, 1)]
+
+
+def _distinct(built: list[tuple[tuple, Fact]]) -> list[tuple[tuple, Fact]]:
+    """One fact per set of sentences: two clauses of one sentence can found twin clusters."""
+    seen: set[frozenset[tuple[str, int]]] = set()
+    kept = []
+    for key, fact in sorted(built, key=lambda item: (item[0], -sum(m.value is not None for m in item[1].mentions))):
+        sentences = frozenset((m.article_id, m.start) for m in fact.mentions)
+        if sentences not in seen:
+            seen.add(sentences)
+            kept.append((key, fact))
+    return kept
 
 
 def _worth_keeping(cluster: Cluster, units: Sequence[Unit]) -> bool:

@@ -34,7 +34,7 @@ SECOND_FACT_MARGIN = 0.85
 MEMBERS_COMPARED = 4
 CANDIDATES_PER_UNIT = 8
 MEAN_FLOOR = 0.25
-MIN_EVIDENCE_WEIGHT = 2.5
+INFORMATIVE_SHARE = 0.4  # of the highest IDF a feature can have in the story
 MIN_EVIDENCE = 2
 _TYPE_WEIGHT = {"c": 1.0, "e": 1.2, "q": 1.5, "b": 0.7, "w": 1.0, "v": 1.3, "s": 2.0}
 
@@ -63,7 +63,10 @@ class Weights:
     def __init__(self, units: Sequence[Unit]) -> None:
         df, articles = document_frequencies(units)
         total = max(1, len(units))
-        self.weight = {f: _TYPE_WEIGHT.get(f[0], 1.0) * math.log(1 + total / n) for f, n in df.items()}
+        self.idf = {f: math.log(1 + total / n) for f, n in df.items()}
+        self.weight = {f: _TYPE_WEIGHT.get(f[0], 1.0) * idf for f, idf in self.idf.items()}
+        # "informative" is relative to the story's size: in a short story every word is frequent
+        self.informative_idf = INFORMATIVE_SHARE * math.log(1 + total)
         self.anchors = frozenset(
             f for f, n in df.items() if len(articles[f]) >= 2 and n / len(articles[f]) <= MAX_ANCHOR_PER_ARTICLE
         )
@@ -103,7 +106,7 @@ def evidence(shared: frozenset[str], weights: Weights) -> int:
     once (twice for a day: a specific day is strong evidence), adjacent bigrams of one phrase
     count one per two, a quoted phrase twice.
     """
-    informative = [f for f in shared if weights.weight[f] >= MIN_EVIDENCE_WEIGHT]
+    informative = [f for f in shared if weights.idf[f] >= weights.informative_idf]
     times = [f for f in informative if f.startswith(("v:date:", "v:md:", "v:year:"))]
     bigrams = [f for f in informative if f.startswith("b:")]
     rest = [f for f in informative if f not in times and f not in bigrams]
