@@ -24,7 +24,8 @@ from reader.facts.features import CROSS_LANGUAGE_PREFIXES, Unit, document_freque
 
 SAME_LANGUAGE_THRESHOLD = 0.30
 CROSS_LANGUAGE_THRESHOLD = 0.30
-DIFFERENT_TIME_THRESHOLD = 0.45  # without the dates: how alike two units giving different dates must be
+DIFFERENT_TIME_THRESHOLD = 0.20  # without the dates: how alike two units giving different dates must be
+DIFFERENT_TIME_EVIDENCE = 4  # ... and how many informative things they must share
 MAX_ANCHOR_PER_ARTICLE = 5.0  # a feature in more units per article than this is too common to anchor
 MAX_CLUSTERS_PER_ANCHOR = 24
 ONE_SIDE_DATED_THRESHOLD = 0.40
@@ -123,11 +124,14 @@ def times_disagree(a: View, b: View) -> bool:
 
 def pair_score(a: View, b: View, weights: Weights, threshold: float) -> float:
     """Cosine of two feature sets when it clears ``threshold`` with enough evidence, else 0."""
+    needed = MIN_EVIDENCE
     if times_disagree(a, b):
+        # the same slot with different dates, or two events: only much shared besides says "same"
         a, b = weights.view(a.feats, "timeless"), weights.view(b.feats, "timeless")
-        threshold = max(threshold, DIFFERENT_TIME_THRESHOLD)
+        threshold = min(threshold, DIFFERENT_TIME_THRESHOLD)
+        needed = DIFFERENT_TIME_EVIDENCE
     score = cosine(a, b, weights)
-    if score < threshold or evidence(a.feats & b.feats, weights) < MIN_EVIDENCE:
+    if score < threshold or evidence(a.feats & b.feats, weights) < needed:
         return 0.0
     return score
 
@@ -229,7 +233,7 @@ def _score_against(unit: Unit, cluster: Cluster, units: Sequence[Unit], weights:
     score = max((s for _, s in pairs), default=0.0)
     # average linkage on top of the best pair: a unit like only one member of a mixed cluster
     # does not chain two facts together
-    if score and sum(raw for raw, _ in pairs) / len(pairs) < MEAN_FLOOR:
+    if score and sum(max(raw, passed) for raw, passed in pairs) / len(pairs) < MEAN_FLOOR:
         score = 0.0
     twins = [m for m in cluster.members if units[m].article_id == unit.article_id][:MEMBERS_COMPARED]
     mine = weights.view(unit.features)
