@@ -1,0 +1,42 @@
+"""The baseline of the start-up budget: a bare Textual app that shows one line.
+
+    python benchmarks/bare_app.py OUT.svg [--size 120x40]
+
+It starts headless, waits for its first frame and saves it as SVG, as ``reader screenshot``
+does for the reading app, so the two start-up times compare like with like.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+
+class BareApp(App[None]):
+    """One line of text, nothing else."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("reader benchmark: one line")
+
+
+async def screenshot(size: tuple[int, int]) -> str:
+    """The SVG of the app's first frame."""
+    app = BareApp()
+    async with app.run_test(size=size, notifications=False) as pilot:
+        await pilot.pause()
+        return app.export_screenshot(title="bare")
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0])
+    width, height = (int(n) for n in (argv[2] if argv[1:2] == ["--size"] else "120x40").split("x"))
+    out.write_text(asyncio.run(screenshot((width, height))), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
