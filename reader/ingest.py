@@ -17,17 +17,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from reader.errors import ReaderError
 from reader.ingest_clean import Gloss, clean_characters, count_removed_characters, remove_glosses
 from reader.ingest_debris import Removal, clean_line, remove_debris
 from reader.ingest_decode import decode_bytes
-from reader.ingest_meta import article_id, extract_metadata, slugify
+from reader.ingest_meta import article_id, extract_metadata, parse_date, slugify
 from reader.ingest_wrap import build_paragraphs
 from reader.models import Article
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+# A YAML front-matter block at the very start of a Markdown file (at most 200 lines long).
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n((?:.*\r?\n){0,200}?)---[ \t]*(?:\r?\n|\Z)")
 METADATA_FIELDS = ("outlet", "title", "url", "published", "language", "author")
 
 
@@ -104,12 +109,48 @@ def clean_text(text: str, *, markdown: bool = False) -> Cleaned:
 
 
 def clean_bytes(data: bytes, name: str = "source", *, markdown: bool = False) -> Cleaned:
-    """Decode a text file's bytes and clean them; ReaderError when there is no text."""
+    """Decode a text file's bytes and clean them; ReaderError when there is no text.
+
+    A Markdown file's YAML front matter is metadata, not body: valid fields fill gaps in what
+    the text states, and a block that is not valid YAML is left out (the raw copy keeps it).
+    """
     text, encoding = decode_bytes(data, name)
+    front, removal = Metadata(), None
+    if markdown:
+        front, removal, text = split_front_matter(text)
     cleaned = clean_text(text, markdown=markdown)
     if not cleaned.body.strip():
         raise ReaderError(f"{name}: no article text left after cleaning")
-    return replace(cleaned, encoding=encoding)
+    removals = (removal, *cleaned.removals) if removal else cleaned.removals
+    return replace(cleaned, found=front.over(cleaned.found), removals=removals, encoding=encoding)
+
+
+def split_front_matter(text: str) -> tuple[Metadata, Removal | None, str]:
+    """A Markdown text's front-matter metadata, the removal record of the block, and the rest."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return Metadata(), None, text
+    rest = text[match.end() :]
+    try:  # cleaned first: YAML refuses control characters that cleaning would drop anyway
+        meta = yaml.safe_load(clean_characters(match.group(1)))
+    except yaml.YAMLError:
+        return Metadata(), Removal("front matter that is not valid YAML", match.group(1)), rest
+    if not isinstance(meta, dict):
+        return Metadata(), Removal("front matter that is not a mapping", match.group(1)), rest
+    fields = {f: _front_value(meta.get(f)) for f in METADATA_FIELDS}
+    fields["published"] = parse_date(fields["published"] or "")
+    fields["language"] = fields["language"] if fields["language"] in LANGUAGES else None
+    return Metadata(**fields), Removal("front matter, read as metadata", match.group(1)), rest
+
+
+def _front_value(value: object) -> str | None:
+    """A front-matter value as one clean line of text, or None."""
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        return None
+    line = " ".join(clean_characters(str(value)).split())
+    return line or None
 
 
 def load_source(source: str) -> LoadedSource:
@@ -118,7 +159,7 @@ def load_source(source: str) -> LoadedSource:
         return _load_url(source)
     path = Path(source)
     if not path.is_file():
-        raise ReaderError(f"{source}: no such file")
+        raise ReaderError(f"{source}: {_not_a_file(path)}")
     try:
         with path.open("rb") as fh:
             data = fh.read()
@@ -130,6 +171,15 @@ def load_source(source: str) -> LoadedSource:
         return LoadedSource(path.name, path.name, data, cleaned, page, path.stem)
     cleaned = clean_bytes(data, path.name, markdown=suffix in MARKDOWN_SUFFIXES)
     return LoadedSource(path.name, path.name, data, cleaned, Metadata(), path.stem)
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that is not a regular file cannot be imported (never opened: a FIFO would block)."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    if path.exists():
+        return "not a regular file (a device, socket or pipe)"
+    return "no such file"
 
 
 def make_article(

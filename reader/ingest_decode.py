@@ -3,12 +3,15 @@
 A byte-order mark decides UTF-8 or UTF-16/32. Without one, valid UTF-8 wins (it is what almost
 every file is, and short Chinese UTF-8 text can also look like other encodings). Otherwise the
 detector (charset-normalizer) chooses; GB18030 stands in for GB2312 and GBK, since it decodes
-every GBK file and more. NUL bytes without a UTF-16/32 mark mean a binary file.
+every GBK file and more. NUL bytes without a mark mean UTF-16 when they sit on one side of the
+code units (the high byte of ASCII characters) and the text decodes to printable characters;
+otherwise a binary file.
 """
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from reader.errors import ReaderError
 
@@ -27,13 +30,18 @@ _CANDIDATES = ["gb18030", "big5", "cp950", "big5hkscs", "utf_16", "cp1252", "lat
 
 def decode_bytes(data: bytes, name: str = "source") -> tuple[str, str]:
     """``(text, encoding)`` of a file's bytes; ReaderError for an empty or binary file."""
-    if not data.strip():
+    if not data:
         raise ReaderError(f"{name}: the file is empty")
+    if not data.strip():
+        raise ReaderError(f"{name}: the file holds only whitespace")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], encoding, name), encoding
     if b"\x00" in data:
-        raise ReaderError(f"{name}: binary file (NUL bytes, no text encoding found)")
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise ReaderError(f"{name}: binary file (NUL bytes, no text encoding found)")
+        return data.decode(encoding), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -53,6 +61,28 @@ def detect_encoding(data: bytes) -> str | None:
         return None
     encoding = best.encoding.lower().replace("-", "_")
     return _SUPERSETS.get(encoding, encoding)
+
+
+# Of all NUL bytes, the share that must sit on one side of the code units for UTF-16 text.
+_UTF16_NUL_SIDE = 0.95
+# Of all decoded characters, the share that must be printable (or newline, tab).
+_UTF16_PRINTABLE = 0.98
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``data`` reads as UTF-16 text without a mark, else None."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if max(even, odd) < _UTF16_NUL_SIDE * (even + odd):
+        return None
+    encoding = "utf-16-be" if even > odd else "utf-16-le"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for ch in text if ch in "\n\r\t" or unicodedata.category(ch)[0] not in "C")
+    return encoding if "\x00" not in text and printable >= _UTF16_PRINTABLE * len(text) else None
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
