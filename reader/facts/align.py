@@ -67,7 +67,9 @@ def _distinct(built: list[tuple[tuple, Fact]]) -> list[tuple[tuple, Fact]]:
 
 
 def _worth_keeping(cluster: Cluster, units: Sequence[Unit]) -> bool:
-    return len(cluster.articles) >= 2 or any(units[i].values for i in cluster.members)
+    """Two outlets stating it outside their headlines and repeats, or one giving a value."""
+    strong = {units[i].article_id for i in cluster.members if not units[i].weak}
+    return len(strong) >= 2 or (len(cluster.articles) == 1 and any(units[i].values for i in cluster.members))
 
 
 def _fact(cluster: Cluster, units: Sequence[Unit], weights: Weights) -> tuple[tuple, Fact]:

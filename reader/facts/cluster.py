@@ -20,7 +20,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reader.facts.features import CROSS_LANGUAGE_PREFIXES, Unit, document_frequencies
+from reader.facts.features import CROSS_LANGUAGE_PREFIXES, Unit, concept_kind, document_frequencies
+from reader.facts.lexicon import counted_concept
 
 SAME_LANGUAGE_THRESHOLD = 0.30
 CROSS_LANGUAGE_THRESHOLD = 0.30
@@ -30,13 +31,20 @@ MAX_ANCHOR_PER_ARTICLE = 5.0  # a feature in more units per article than this is
 MAX_CLUSTERS_PER_ANCHOR = 24
 ONE_SIDE_DATED_THRESHOLD = 0.40
 SAME_ARTICLE_THRESHOLD = 0.50  # a sentence an article repeats (a lead quoted again) joins its twin
-SECOND_FACT_THRESHOLD = 0.50
-SECOND_FACT_MARGIN = 0.85
+SECOND_FACT_THRESHOLD = 0.40
+SECOND_FACT_MARGIN = 0.75
 MEMBERS_COMPARED = 4
 CANDIDATES_PER_UNIT = 8
 MEAN_FLOOR = 0.25
 INFORMATIVE_SHARE = 0.4  # of the highest IDF a feature can have in the story
 MIN_EVIDENCE = 2
+RARE_SHARE = 0.6  # of the highest IDF: a name or concept this rare can anchor a fact
+RARE_PHRASE_BIGRAMS = 4  # shared rare Han bigrams that make a phrase specific enough to anchor
+RARE_PHRASE_WORDS = 3
+RARE_COMBINATION = 3  # informative concepts that, together, are specific enough to anchor
+COHERENCE_FLOOR = 0.12  # raw cosine a joining unit needs with every compared member of other outlets
+FAR_APART_RATIO = 5.0  # two counts of one slot this far apart are counts of different things
+MAX_SENTENCES_PER_ARTICLE = 2
 _TYPE_WEIGHT = {"c": 1.0, "e": 1.2, "q": 1.5, "b": 0.7, "w": 1.0, "v": 1.3, "s": 2.0}
 
 
@@ -68,6 +76,7 @@ class Weights:
         self.weight = {f: _TYPE_WEIGHT.get(f[0], 1.0) * idf for f, idf in self.idf.items()}
         # "informative" is relative to the story's size: in a short story every word is frequent
         self.informative_idf = INFORMATIVE_SHARE * math.log(1 + total)
+        self.rare_idf = RARE_SHARE * math.log(1 + total)
         self.anchors = frozenset(
             f for f, n in df.items() if len(articles[f]) >= 2 and n / len(articles[f]) <= MAX_ANCHOR_PER_ARTICLE
         )
@@ -83,6 +92,8 @@ class Weights:
                 kept = frozenset(f for f in feats if f.startswith(CROSS_LANGUAGE_PREFIXES))
             elif keep == "timeless":
                 kept = frozenset(f for f in feats if not f.startswith("v:"))
+            elif keep == "figureless":
+                kept = frozenset(f for f in feats if not f.startswith(("v:", "s:")))
             cached = View(
                 kept,
                 math.sqrt(sum(self.weight[f] ** 2 for f in kept)),
@@ -117,6 +128,28 @@ def evidence(shared: frozenset[str], weights: Weights) -> int:
     return score
 
 
+def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
+    """Whether two units share something specific enough to found a fact on: a value other
+    than a bare year, the slot of a counted value, a quoted phrase, a rare name, two rare
+    concepts, or a rare phrase (several rare bigrams or words). One generic concept (a
+    "price", a "comment") or a year alone is not a fact."""
+    informative = [f for f in shared if weights.idf[f] >= weights.informative_idf]
+    kinds = Counter(f[0] for f in informative)
+    rare = [f for f in informative if f[0] in "ec" and weights.idf[f] >= weights.rare_idf]
+    if kinds["q"] or kinds["s"] or any(f[0] == "e" for f in rare):
+        return True
+    if any(f.startswith("v:") and not f.startswith("v:year:") for f in informative):
+        return True
+    if kinds["v"] and (kinds["c"] or kinds["b"] >= 2 or kinds["w"]):
+        return True  # a year with something it is the year of
+    # concepts found a fact when together they are specific and one says what happened (a title's
+    # words, "general manager of the marketing department", describe someone, they state nothing)
+    concepts = kinds["c"] >= RARE_COMBINATION or (kinds["c"] >= 2 and any(f[0] == "c" for f in rare))
+    predicate = any(f[0] == "c" and concept_kind(f[2:]) in ("event", "attr") for f in informative)
+    phrase = kinds["b"] >= RARE_PHRASE_BIGRAMS or kinds["w"] >= RARE_PHRASE_WORDS
+    return (concepts and (predicate or bool(rare))) or phrase
+
+
 def times_disagree(a: View, b: View) -> bool:
     """Both give a year (or a day) and they have none in common."""
     return bool(a.years and b.years and not a.years & b.years) or bool(a.days and b.days and not a.days & b.days)
@@ -126,12 +159,16 @@ def pair_score(a: View, b: View, weights: Weights, threshold: float) -> float:
     """Cosine of two feature sets when it clears ``threshold`` with enough evidence, else 0."""
     needed = MIN_EVIDENCE
     if times_disagree(a, b):
-        # the same slot with different dates, or two events: only much shared besides says "same"
+        # the same slot with different dates, or two events: only the same happening (an event
+        # concept both name) with much shared besides says "same"
+        if not any(f.startswith("c:") and concept_kind(f[2:]) == "event" for f in a.feats & b.feats):
+            return 0.0
         a, b = weights.view(a.feats, "timeless"), weights.view(b.feats, "timeless")
         threshold = min(threshold, DIFFERENT_TIME_THRESHOLD)
         needed = DIFFERENT_TIME_EVIDENCE
     score = cosine(a, b, weights)
-    if score < threshold or evidence(a.feats & b.feats, weights) < needed:
+    shared = a.feats & b.feats
+    if score < threshold or evidence(shared, weights) < needed or not has_anchor(shared, weights):
         return 0.0
     return score
 
@@ -141,10 +178,19 @@ def _views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View, View]]
     Chinese clause alone often lacks the context an English sentence carries."""
     if unit.english == other.english:
         return [(weights.view(unit.features), weights.view(other.features))]
-    return [
-        (weights.view(unit.features, "cross"), weights.view(other.features, "cross")),
-        (weights.view(unit.context, "cross"), weights.view(other.context, "cross")),
-    ]
+    views = [(weights.view(unit.features, "cross"), weights.view(other.features, "cross"))]
+    if _context_helps(unit, other, weights) and _context_helps(other, unit, weights):
+        views.append((weights.view(unit.context, "cross"), weights.view(other.context, "cross")))
+    return views
+
+
+def _context_helps(unit: Unit, other: Unit, weights: Weights) -> bool:
+    """A clause may borrow its neighbours' words only when it says something of the other
+    side's claim itself and gives no other date for it: else its neighbours state another fact."""
+    own, theirs = weights.view(unit.features, "cross"), weights.view(other.context, "cross")
+    if times_disagree(own, theirs):
+        return False
+    return any(weights.idf[f] >= weights.informative_idf for f in own.feats & theirs.feats)
 
 
 def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]:
@@ -155,36 +201,111 @@ def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]
         # only one side says when: it may well be another, earlier event of the same kind
         threshold = max(threshold, ONE_SIDE_DATED_THRESHOLD)
     raw = score = 0.0
+    far_apart = amounts_far_apart(unit, other)
     for a, b in _views(unit, other, weights):
         raw = max(raw, cosine(a, b, weights))
+        if far_apart:
+            # 10亿台 and 300,000 units: counts of one kind this far apart count different things;
+            # only much shared besides the figures makes them one fact
+            a, b = weights.view(a.feats, "figureless"), weights.view(b.feats, "figureless")
+            if evidence(a.feats & b.feats, weights) < DIFFERENT_TIME_EVIDENCE:
+                continue
         score = max(score, pair_score(a, b, weights, threshold))
     return raw, score
+
+
+def amounts_far_apart(unit: Unit, other: Unit) -> bool:
+    """Both give a figure of the same kind counting the same thing, and every pair of them is
+    more than ``FAR_APART_RATIO`` apart."""
+    pairs = [
+        (a, b)
+        for a in unit.values
+        for b in other.values
+        if a.kind in ("count", "money")
+        and (a.kind, counted_concept(a.counted) or a.counted) == (b.kind, counted_concept(b.counted) or b.counted)
+        and not (a.owner and b.owner and a.owner != b.owner)
+        and a.low
+        and b.low
+    ]
+    return bool(pairs) and all(max(a.low, b.low) / min(a.low, b.low) > FAR_APART_RATIO for a, b in pairs)
 
 
 def cluster_units(
     units: Sequence[Unit], weights: Weights, progress: Callable[[float], None] | None = None
 ) -> list[Cluster]:
-    """Leader clustering over the inverted anchor index; ``units`` in a deterministic order."""
+    """Leader clustering over the inverted anchor index; ``units`` in a deterministic order.
+
+    A unit joins a cluster only when it links to the cluster's anchor claim (its first member
+    from another outlet) and is not unlike any other member it is compared with, so clusters do
+    not chain. A unit that joins none founds a cluster, taking along the earlier units it links
+    to (one per outlet, alike among themselves): a sentence stating two facts is then in both.
+    Titles and repeated sentences (``Unit.weak``) join clusters but never found one.
+    """
     clusters: list[Cluster] = []
     index: dict[str, list[int]] = defaultdict(list)
     step = max(1, len(units) // 20)
     for i, unit in enumerate(units):
         anchors = sorted(f for f in unit.features if f in weights.anchors)
-        scores = _candidate_scores(unit, anchors, units, clusters, index, weights)
+        scores, links = _candidate_scores(unit, anchors, units, clusters, index, weights)
         joined = _clusters_to_join(unit, scores, clusters)
+        members = [i]
         if not joined:
+            if unit.weak:
+                continue
             joined = [len(clusters)]
             clusters.append(Cluster())
+            members += _backfill(unit, links, units, weights)
         for cid in joined:
-            clusters[cid].members.append(i)
-            clusters[cid].articles.add(unit.article_id)
-            for feat in anchors:
-                posting = index[feat]
-                if cid not in posting:
-                    posting.append(cid)
+            for m in members:
+                clusters[cid].members.append(m)
+                clusters[cid].articles.add(units[m].article_id)
+            for m in members:
+                for feat in sorted(f for f in units[m].features if f in weights.anchors):
+                    posting = index[feat]
+                    if cid not in posting:
+                        posting.append(cid)
         if progress and i % step == 0:
             progress(i / max(1, len(units)))
+    for cluster in clusters:
+        cluster.members.sort()
+        trim(cluster, units, weights)
     return clusters
+
+
+def _backfill(unit: Unit, links: dict[int, float], units: Sequence[Unit], weights: Weights) -> list[int]:
+    """The earlier units a new cluster's founder links to: the best of each outlet, strongest
+    first, each alike enough to those already taken."""
+    taken: list[int] = []
+    seen_articles = {unit.article_id}
+    for m in sorted(links, key=lambda m: (-links[m], m)):
+        other = units[m]
+        if other.article_id in seen_articles or other.weak:
+            continue
+        if all(similarity(other, units[t], weights)[0] >= COHERENCE_FLOOR for t in taken):
+            taken.append(m)
+            seen_articles.add(other.article_id)
+    return taken
+
+
+def trim(cluster: Cluster, units: Sequence[Unit], weights: Weights) -> None:
+    """At most ``MAX_SENTENCES_PER_ARTICLE`` sentences per outlet: those most like the other
+    outlets' members (an article repeating a claim keeps its clearest statements)."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for m in cluster.members:
+        by_article[units[m].article_id].append(m)
+    dropped: set[int] = set()
+    for article, mine in by_article.items():
+        sentences = {units[m].sentence.start for m in mine}
+        if len(sentences) <= MAX_SENTENCES_PER_ARTICLE:
+            continue
+        others = [m for m in cluster.members if units[m].article_id != article][: 2 * MEMBERS_COMPARED]
+        fit: dict[int, float] = defaultdict(float)
+        for m in mine:
+            closeness = sum(similarity(units[m], units[o], weights)[0] for o in others)
+            fit[units[m].sentence.start] = max(fit[units[m].sentence.start], closeness)
+        kept = sorted(fit, key=lambda start: (-fit[start], start))[:MAX_SENTENCES_PER_ARTICLE]
+        dropped.update(m for m in mine if units[m].sentence.start not in kept)
+    cluster.members = [m for m in cluster.members if m not in dropped]
 
 
 def _clusters_to_join(unit: Unit, scores: dict[int, float], clusters: list[Cluster]) -> list[int]:
@@ -198,7 +319,6 @@ def _clusters_to_join(unit: Unit, scores: dict[int, float], clusters: list[Clust
         for cid in sorted(scores)
         if cid != best
         and scores[cid] >= max(SECOND_FACT_THRESHOLD, SECOND_FACT_MARGIN * scores[best])
-        and unit.article_id not in clusters[cid].articles
     ]
     return [best, *also]
 
@@ -210,8 +330,9 @@ def _candidate_scores(
     clusters: list[Cluster],
     index: dict[str, list[int]],
     weights: Weights,
-) -> dict[int, float]:
-    """Clusters sharing an anchor with the unit, and the unit's best similarity to a few members."""
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Clusters sharing an anchor with the unit and the unit's score against each (0 when it may
+    not join), and the members of other outlets it links to on its own."""
     votes: Counter[int] = Counter()
     for feat in anchors:
         posting = index.get(feat, ())
@@ -220,21 +341,55 @@ def _candidate_scores(
     # the clusters sharing the most anchor weight; a fixed number keeps the work per unit bounded
     candidates = sorted(votes, key=lambda cid: (-votes[cid], cid))[:CANDIDATES_PER_UNIT]
     scores: dict[int, float] = {}
+    links: dict[int, float] = {}
     for cid in sorted(candidates):
-        score = _score_against(unit, clusters[cid], units, weights)
+        score = _score_against(unit, clusters[cid], units, weights, links)
         if score > 0:
             scores[cid] = score
-    return scores
+    return scores, links
 
 
-def _score_against(unit: Unit, cluster: Cluster, units: Sequence[Unit], weights: Weights) -> float:
-    others = [m for m in cluster.members if units[m].article_id != unit.article_id][:MEMBERS_COMPARED]
+def _representatives(cluster: Cluster, units: Sequence[Unit], article_id: str) -> list[int]:
+    """The first two members of each other outlet (the anchor claim first), a bounded number."""
+    seen: Counter[str] = Counter()
+    chosen = []
+    for m in cluster.members:
+        article = units[m].article_id
+        if article != article_id and seen[article] < 2:
+            seen[article] += 1
+            chosen.append(m)
+            if len(chosen) == 2 * MEMBERS_COMPARED:
+                break
+    return chosen
+
+
+def _alike(unit: Unit, other: Unit, weights: Weights) -> float:
+    """How alike two units are for coherence: the plain cosine of the units or of their
+    contexts (a clause and its neighbours), whichever is higher."""
+    raw, passed = similarity(unit, other, weights)
+    return max(raw, passed, cosine(weights.view(unit.context), weights.view(other.context), weights))
+
+
+def _score_against(
+    unit: Unit, cluster: Cluster, units: Sequence[Unit], weights: Weights, links: dict[int, float]
+) -> float:
+    """The unit's link to the cluster's anchor claim, when it is not unlike the other members
+    compared; ``links`` collects every member of another outlet it links to."""
+    others = _representatives(cluster, units, unit.article_id)
     pairs = [similarity(unit, units[m], weights) for m in others]
-    score = max((s for _, s in pairs), default=0.0)
-    # average linkage on top of the best pair: a unit like only one member of a mixed cluster
-    # does not chain two facts together
-    if score and sum(max(raw, passed) for raw, passed in pairs) / len(pairs) < MEAN_FLOOR:
-        score = 0.0
+    for m, (_, passed) in zip(others, pairs, strict=True):
+        if passed > 0:
+            links[m] = max(links.get(m, 0.0), passed)
+    score = max((passed for _, passed in pairs), default=0.0)
+    if score:
+        # majority linkage: it states the claim of most outlets already there, and is not unlike
+        # the rest on average, so a sentence like one member only cannot chain two facts
+        linked = {units[m].article_id for m, (_, passed) in zip(others, pairs, strict=True) if passed > 0}
+        outlets = {units[m].article_id for m in others}
+        alike = [max(raw, passed) if raw >= COHERENCE_FLOOR else _alike(unit, units[m], weights)
+                 for m, (raw, passed) in zip(others, pairs, strict=True)]  # fmt: skip
+        if 2 * len(linked) < len(outlets) or sum(alike) / len(alike) < MEAN_FLOOR:
+            score = 0.0
     twins = [m for m in cluster.members if units[m].article_id == unit.article_id][:MEMBERS_COMPARED]
     mine = weights.view(unit.features)
     for m in twins:

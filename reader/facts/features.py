@@ -58,6 +58,7 @@ class Unit:
     names: tuple[NameSpan, ...] = ()
     features: frozenset[str] = field(default_factory=frozenset)
     context: frozenset[str] = field(default_factory=frozenset)  # the features of its whole sentence
+    weak: bool = False  # the headline, or a clause its article already said: joins, never founds
 
     @property
     def text(self) -> str:
@@ -85,12 +86,41 @@ def build_units(articles: Sequence[Article], progress: Callable[[float], None] |
     sentences = [(rank, a, s) for rank, a in enumerate(articles) for s in split_sentences(a.body, a.id)]
     names = _story_names(articles, sentences)
     units: list[Unit] = []
+    said: dict[str, set[str]] = defaultdict(set)
     step = max(1, len(sentences) // 20)
     for n, (rank, article, sentence) in enumerate(sentences):
-        units.extend(_sentence_units(rank, article, sentence, names, extract))
+        for unit in _sentence_units(rank, article, sentence, names, extract):
+            unit.weak = _said_before(unit, said[article.id]) or is_headline(article, sentence)
+            units.append(unit)
         if progress and n % step == 0:
             progress(n / max(1, len(sentences)))
     return units
+
+
+def is_headline(article: Article, sentence: Sentence) -> bool:
+    """The body's first line repeating the article's title (the importer keeps it there)."""
+    return sentence.start == _first_text(article.body) and bool(article.title) and _plain(sentence.text) == _plain(
+        article.title or ""
+    )
+
+
+def _first_text(body: str) -> int:
+    return len(body) - len(body.lstrip())
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", "", fold(text))
+
+
+def _said_before(unit: Unit, said: set[str]) -> bool:
+    """A clause the article already said word for word: its second telling adds no evidence."""
+    plain = _plain(unit.text)
+    if len(plain) < 4:
+        return False
+    if plain in said:
+        return True
+    said.add(plain)
+    return False
 
 
 @dataclass(frozen=True)
@@ -140,9 +170,10 @@ def _sentence_units(
         )
         _fill_features(unit, names)
         units.append(unit)
-    context = frozenset().union(*(u.features for u in units))
-    for unit in units:
-        unit.context = context
+    # a clause's context is itself and its neighbours: enough to complete a short clause, not the
+    # whole of a sentence chaining several facts
+    for n, unit in enumerate(units):
+        unit.context = frozenset().union(*(u.features for u in units[max(0, n - 1) : n + 2]))
     return units
 
 

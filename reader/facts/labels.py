@@ -59,13 +59,39 @@ def _dates_compatible(a: str, b: str) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(_date_parts(a), _date_parts(b), strict=True))
 
 
-def slot_values(units: Sequence[Unit]) -> dict[tuple[str, str | None], dict[str, list[Any]]]:
-    """slot -> article id -> values the cluster's units give for it."""
-    table: dict[tuple[str, str | None], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+def slot_owner(units: Sequence[Unit], slot: tuple[str, str | None]) -> str | None:
+    """Whose figure the slot is (微博 followers, not 抖音 ones): the owner most outlets name."""
+    spread: dict[str, set[str]] = defaultdict(set)
     for unit in units:
         for value in unit.values:
-            table[slot_of(value)][unit.article_id].append(value)
-    return table
+            if value.owner and slot_of(value) == slot:
+                spread[value.owner].add(unit.article_id)
+    if not spread:
+        return None
+    return min(spread, key=lambda owner: (-len(spread[owner]), owner))
+
+
+def values_in_slot(unit: Unit, slot: tuple[str, str | None], owner: str | None) -> list[Any]:
+    """The unit's values for the slot: those of its owner when the unit names it, else those
+    naming no owner (a figure said to be another platform's is another slot)."""
+    mine = [v for v in unit.values if slot_of(v) == slot]
+    if owner is None:
+        return mine
+    owned = [v for v in mine if v.owner == owner]
+    return owned or [v for v in mine if v.owner is None]
+
+
+def slot_values(units: Sequence[Unit]) -> dict[tuple[str, str | None], dict[str, list[Any]]]:
+    """slot -> article id -> values the cluster's units give for it (of the slot's owner)."""
+    slots = {slot_of(v) for unit in units for v in unit.values}
+    table: dict[tuple[str, str | None], dict[str, list[Any]]] = {}
+    for slot in sorted(slots, key=str):
+        owner = slot_owner(units, slot)
+        by_article: dict[str, list[Any]] = defaultdict(list)
+        for unit in units:
+            by_article[unit.article_id].extend(values_in_slot(unit, slot, owner))
+        table[slot] = {a: vs for a, vs in by_article.items() if vs}
+    return {slot: arts for slot, arts in table.items() if arts}
 
 
 def primary_slot(units: Sequence[Unit]) -> tuple[str, str | None] | None:
@@ -97,8 +123,9 @@ def mention_value(unit: Unit, slot: tuple[str, str | None] | None, units: Sequen
     """The unit's value for the slot: one another outlet agrees with when there is one."""
     if slot is None:
         return None
-    mine = [v for v in unit.values if slot_of(v) == slot]
-    others = [v for u in units if u.article_id != unit.article_id for v in u.values if slot_of(v) == slot]
+    owner = slot_owner(units, slot)
+    mine = values_in_slot(unit, slot, owner)
+    others = [v for u in units if u.article_id != unit.article_id for v in values_in_slot(u, slot, owner)]
     agreeing = [v for v in mine if any(compatible(v, o) for o in others)]
     return (agreeing or mine or [None])[0]
 
@@ -111,7 +138,8 @@ def label_of(units: Sequence[Unit], weights: Weights) -> str:
     name = _top_name(units, weights)
     if slot and slot[1] and slot[0] != "time":
         counted = concept(slot[1]).label if _is_concept(slot[1]) else slot[1]
-        qualifier = thing or name
+        owner = slot_owner(units, slot)
+        qualifier = (concept(owner).label if _is_concept(owner) else owner.capitalize()) if owner else thing or name
         return f"{qualifier} {counted}".strip() if qualifier else counted
     subject = event or thing or "statement"
     if slot and slot[0] == "time":

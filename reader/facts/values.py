@@ -42,6 +42,7 @@ class Value:
     unit: str | None  # currency code, duration unit (Y M W D H MIN S), "%" or "pp", rank "级" ...
     counted: str | None  # what a count counts: an English lemma where known, else the raw noun
     approx: str | None  # about | over | under | nearly | None
+    owner: str | None = None  # whose figure: the platform or entity named with it (微博170万 -> weibo)
 
 
 def extract_values(sentence: str, published: str | None = None, language: str | None = None) -> list[Value]:
@@ -59,7 +60,8 @@ def extract_values(sentence: str, published: str | None = None, language: str | 
     chosen = _choose(hits)
     resolve_missing_years(chosen, ctx.published)
     _share_counted_nouns(chosen, ctx.text)
-    return [_to_value(hit, sentence) for hit in chosen]
+    owners = _owners(chosen, sentence, not _HAN.search(sentence))
+    return [_to_value(hit, sentence, owner) for hit, owner in zip(chosen, owners, strict=True)]
 
 
 # --- approximation words -----------------------------------------------------------------------
@@ -631,10 +633,74 @@ def _share_counted_nouns(hits: list[Hit], text: str) -> None:
         following = hit
 
 
-def _to_value(hit: Hit, sentence: str) -> Value:
+def _to_value(hit: Hit, sentence: str, owner: str | None = None) -> Value:
     low = None if hit.low is None else float(hit.low)
     high = None if hit.high is None else float(hit.high)
     return Value(
         hit.kind, hit.start, hit.end, sentence[hit.start : hit.end], hit.norm,
-        low, high, hit.unit, hit.counted, hit.approx,
+        low, high, hit.unit, hit.counted, hit.approx, owner,
     )  # fmt: skip
+
+
+# --- whose figure it is ----------------------------------------------------------------------------
+
+_OWNED_KINDS = frozenset({"count", "money", "percent"})
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_OWNER_GAP = 4  # characters allowed between a Chinese owner and its figure (微博拥有180.2万)
+_ITEM_END = re.compile(r"[、，,；;。：:！!？?（(）)]|和|与|及")
+_EN_OWNER_AFTER = re.compile(
+    r"\s+(?:on|at|in|across|via)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:(?:personal|official|own)\s+)?"
+    r"(?P<name>[A-Za-z][A-Za-z0-9]+)"
+)
+
+
+def _owners(hits: list[Hit], sentence: str, english: bool) -> list[str | None]:
+    """For each figure, the platform or entity it belongs to, else None.
+
+    In a list (拥有微博170万、抖音近300万粉丝) each figure belongs to the name right before it
+    in its own list item; in English to a name after "on" / "at" (2 million followers on Weibo).
+    The owner is a lexicon thing (a concept id) or a Latin word (its lower-cased letters).
+    """
+    owners: list[str | None] = []
+    previous_end = 0
+    for hit in hits:
+        owner = None
+        if hit.kind in _OWNED_KINDS:
+            owner = _owner_after(hit, sentence) if english else _owner_before(hit, sentence, previous_end)
+        owners.append(owner)
+        previous_end = hit.end
+    return owners
+
+
+def _owner_before(hit: Hit, sentence: str, floor: int) -> str | None:
+    start = max(floor, hit.start - 12)
+    window = sentence[start : hit.start]
+    for item_end in _ITEM_END.finditer(window):
+        window = window[item_end.end() :]
+    candidates = [(end, key) for key, end in _owner_words(window, english=False)]
+    near = [(end, key) for end, key in candidates if len(window) - end <= _OWNER_GAP and key != _counted_id(hit)]
+    return max(near)[1] if near else None
+
+
+def _owner_after(hit: Hit, sentence: str) -> str | None:
+    match = _EN_OWNER_AFTER.match(sentence, hit.end)
+    if not match or not (match["name"][0].isupper() or _owner_words(match["name"], english=True)):
+        return None
+    found = _owner_words(match["name"], english=True)
+    return found[0][0] if found else match["name"].lower()
+
+
+def _owner_words(text: str, english: bool) -> list[tuple[str, int]]:
+    """(key, end) of lexicon things and Latin words in ``text``."""
+    from reader.facts.lexicon import concept, concepts_in
+    from reader.script import fold as fold_script
+
+    found = [(cid, end) for cid, _, end in concepts_in(fold_script(text), english) if concept(cid).kind == "thing"]
+    found += [(m[0].lower(), m.end()) for m in re.finditer(r"[A-Za-z][A-Za-z0-9]+", text) if not english]
+    return found
+
+
+def _counted_id(hit: Hit) -> str | None:
+    from reader.facts.lexicon import counted_concept
+
+    return counted_concept(hit.counted)
