@@ -9,12 +9,15 @@ time, so importing this module stays cheap.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import itertools
 import json
 import logging
+import marshal
 import re
+import sys
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -23,8 +26,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
-from reader.fsutil import set_aside
-from reader.paths import config_dir
+from reader.fsutil import atomic_write_bytes, set_aside
+from reader.paths import cache_dir, config_dir
 
 
 class Script(StrEnum):
@@ -68,12 +71,11 @@ def opencc_dictionary_dir() -> Path:
 def read_dictionary(name: str) -> dict[str, tuple[str, ...]]:
     """One OpenCC dictionary file as ``{key: (candidate, ...)}``, first candidate = OpenCC's choice."""
     table: dict[str, tuple[str, ...]] = {}
-    path = opencc_dictionary_dir() / name
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            key, _, values = line.rstrip("\n").partition("\t")
-            if key and values:
-                table[key] = tuple(values.split(" "))
+    text = (opencc_dictionary_dir() / name).read_text(encoding="utf-8")
+    for line in text.split("\n"):
+        key, _, values = line.partition("\t")
+        if key and values:
+            table[key] = tuple(values.split(" "))
     return table
 
 
@@ -176,13 +178,89 @@ def _config_dicts(node: Mapping) -> tuple[str, ...]:
 
 @functools.cache
 def _chain(config: str) -> tuple[tuple[_Dictionary, ...], ...]:
-    """The stages of an OpenCC config (``s2t``, ``s2twp``...), each a group of dictionaries."""
+    """The stages of an OpenCC config (``s2t``, ``s2twp``...), each a group of dictionaries.
+
+    Building them reads and indexes tens of thousands of phrases (about 0.1 s); the result is
+    kept on disk, keyed by the files it came from, so a session's first switch only loads it.
+    """
     path = opencc_dictionary_dir().parent / "config" / f"{config}.json"
     setting = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(
-        _with_choices(tuple(_load_dictionary(name) for name in _config_dicts(step["dict"])))
-        for step in setting["conversion_chain"]
+    names = [_config_dicts(step["dict"]) for step in setting["conversion_chain"]]
+    cache = _table_cache_path(config, [path, *(opencc_dictionary_dir() / n for group in names for n in group)])
+    stored = _chain_from_fields(_read_table_cache(cache))
+    if stored is not None:
+        return stored
+    chain = tuple(_with_choices(tuple(_load_dictionary(name) for name in group)) for group in names)
+    _write_table_cache(cache, [[_dictionary_fields(d) for d in group] for group in chain])
+    return chain
+
+
+# Bump when the layout of a cached table changes.
+_TABLE_CACHE_VERSION = 1
+
+
+def _table_cache_path(name: str, sources: Sequence[Path]) -> Path | None:
+    """Where a table built from ``sources`` is kept: keyed by their sizes and times, and Python's."""
+    import hashlib  # lazy: only the first conversion of a session needs it
+
+    digest = hashlib.sha256(f"{_TABLE_CACHE_VERSION} {sys.version_info[:2]} {__name__}".encode())
+    try:
+        for source in sources:
+            stat = source.stat()
+            digest.update(f"{source.name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    except OSError:
+        return None
+    return _cache_root() / f"{name}-{digest.hexdigest()[:24]}.marshal"
+
+
+def _cache_root() -> Path:
+    return cache_dir() / "opencc"
+
+
+def _read_table_cache(path: Path | None) -> object | None:
+    """A cached table, or None when absent or unreadable (it is then built again)."""
+    if path is None:
+        return None
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write_table_cache(path: Path | None, data: object) -> None:
+    """Keep a table; a cache that cannot be written only costs the next session some time."""
+    if path is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        atomic_write_bytes(path, marshal.dumps(data))
+
+
+def _chain_from_fields(stored: object) -> tuple[tuple[_Dictionary, ...], ...] | None:
+    """A chain from its cached fields; None when they are not what ``_dictionary_fields`` stores."""
+    if not isinstance(stored, list):
+        return None
+    try:
+        chain = tuple(tuple(_Dictionary(*fields) for fields in group) for group in stored)
+    except TypeError:
+        return None
+    shapes = (dict, int, frozenset, frozenset, frozenset)
+    fields_ok = all(
+        isinstance(value, shape)
+        for group in chain
+        for dictionary in group
+        for value, shape in zip(_field_values(dictionary), shapes, strict=True)
     )
+    return chain if chain and fields_ok else None
+
+
+def _field_values(dictionary: _Dictionary) -> tuple:
+    return (dictionary.table, dictionary.max_len, dictionary.prefixes, dictionary.initials, dictionary.choices)
+
+
+def _dictionary_fields(dictionary: _Dictionary) -> tuple:
+    """The fields of a dictionary as plain values marshal can store."""
+    table, *rest = _field_values(dictionary)
+    return (dict(table), *rest)
 
 
 def _with_choices(group: tuple[_Dictionary, ...]) -> tuple[_Dictionary, ...]:
@@ -600,13 +678,15 @@ def ambiguous_positions(text: str, target: Script | str, source_language: str | 
 def _fold_table() -> dict[int, str]:
     """Character -> folded character, each one character long so offsets survive folding."""
     table: dict[int, str] = {}
-    for code in range(0x10000):
-        char = chr(code)
-        folded = char.casefold()
-        if folded != char and len(folded) == 1:
-            table[code] = folded
-        elif len(folded) != 1 and len(char.lower()) == 1 and char.lower() != char:
-            table[code] = char.lower()
+    every = [chr(code) for code in range(0x10000)]
+    # casefold in one C-level pass; only characters it changes need a closer look
+    for char, folded in zip(every, map(str.casefold, every), strict=True):
+        if folded == char:
+            continue
+        if len(folded) == 1:
+            table[ord(char)] = folded
+        elif len(char.lower()) == 1 and char.lower() != char:
+            table[ord(char)] = char.lower()
     for code in range(0xFF01, 0xFF5F):  # fullwidth ASCII
         table[code] = chr(code - 0xFEE0).casefold()
     table[0x3000] = " "
