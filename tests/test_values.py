@@ -298,3 +298,20 @@ def test_never_raises_and_offsets_hold(text: str, published: str | None) -> None
 def test_never_raises_on_arbitrary_unicode(text: str) -> None:
     for value in extract_values(text, "2025-09-09", "zh-Hans"):
         assert text[value.start : value.end] == value.text
+
+
+def test_a_figure_belongs_to_the_platform_named_right_before_it() -> None:
+    values = extract_values("这个拥有微博170万、抖音近300万粉丝的高管", "2025-09-12")
+    assert [(v.norm, v.counted, v.owner) for v in values] == [
+        ("1700000", "followers", "weibo"),
+        ("3000000", "followers", "douyin"),
+    ]
+    [alone] = extract_values("他是网红达人，微博拥有180.2万粉丝。")
+    assert alone.owner == "weibo"
+
+
+def test_an_english_figure_belongs_to_the_platform_after_on() -> None:
+    [value] = extract_values("With over 2 million followers on his personal Weibo, he became famous.")
+    assert (value.counted, value.owner) == ("followers", "weibo")
+    [plain] = extract_values("He has 300,000 followers.")
+    assert plain.owner is None

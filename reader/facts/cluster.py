@@ -205,11 +205,8 @@ def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]
     for a, b in _views(unit, other, weights):
         raw = max(raw, cosine(a, b, weights))
         if far_apart:
-            # 10亿台 and 300,000 units: counts of one kind this far apart count different things;
-            # only much shared besides the figures makes them one fact
-            a, b = weights.view(a.feats, "figureless"), weights.view(b.feats, "figureless")
-            if evidence(a.feats & b.feats, weights) < DIFFERENT_TIME_EVIDENCE:
-                continue
+            # 10亿台 and 300,000 units: counts of one kind this far apart count different things
+            continue
         score = max(score, pair_score(a, b, weights, threshold))
     return raw, score
 
