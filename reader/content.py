@@ -25,6 +25,8 @@ from reader.paths import BUNDLED_STORY_ID, bundled_content_dir
 
 STORY_FILE = "story.toml"
 RAW_DIR = "raw"
+# libyaml's parser when PyYAML was built with it (five times faster), with the same safe types.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER_KEYS = (
     "id", "outlet", "title", "url", "published", "language", "author",
     "raw", "imported", "source", "content_hash",
@@ -43,7 +45,7 @@ def parse_article(text: str, path: Path | None = None) -> Article:
     except ValueError as exc:
         raise ValueError("front matter is not closed by a --- line") from exc
     try:
-        meta = yaml.safe_load(front) or {}
+        meta = yaml.load(front, Loader=_YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         raise ValueError(f"front matter is not valid YAML ({_first_line(exc)})") from exc
     if not isinstance(meta, dict):
