@@ -298,6 +298,23 @@ def time_huge(folder: Path) -> None:
         seconds, done = _timed(args, env)
         status = "ok" if done.returncode == 0 else f"exit {done.returncode}: {done.stderr.strip()[-200:]}"
         print(f"{label:28} {seconds:6.1f} s  {status}")
+    os.environ.update({k: v for k, v in env.items() if k.startswith("READER_")})
+    print(f"{'open (first frame, Pilot)':28} {first_frame_seconds(story):6.1f} s")
+
+
+def first_frame_seconds(story: Path, size: tuple[int, int] = (120, 40)) -> float:
+    """Seconds from starting the app headless on ``story`` until its first frame is drawn."""
+    import asyncio
+
+    from reader.tui.app import ReaderApp
+
+    async def run() -> float:
+        start = time.monotonic()
+        async with ReaderApp([story]).run_test(size=size) as pilot:
+            await pilot.pause()
+            return time.monotonic() - start
+
+    return asyncio.run(run())
 
 
 def main(argv: list[str] | None = None) -> int:
