@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 import subprocess
@@ -112,7 +113,7 @@ def test_each_source_imports_cleanly_or_is_refused_with_one_line(case, corpus, u
     assert sha256(source) == before, "the source file was modified"
     if case.expect == hc.REFUSE:
         assert_one_line_failure(done, case.name)
-        assert not stored_articles(story) if story.exists() else True
+        assert not story.exists() or not stored_articles(story)
         return
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -166,6 +167,19 @@ def test_list_of_the_hostile_story_is_clean(hostile_story, user_env):
     done = run_reader("list", str(hostile_story), "--json", env=user_env)
     assert done.returncode == 0 and done.stderr == ""
     assert not FORBIDDEN.search(done.stdout)
+
+
+@pytest.mark.parametrize("command", ["quotes", "facts"])
+def test_quotes_and_facts_of_the_hostile_story_are_clean(command, hostile_story, user_env):
+    done = run_reader(command, str(hostile_story), "--json", env=user_env)
+    assert done.returncode == 0, done.stderr
+    assert not FORBIDDEN.search(done.stdout) and "\x1b" not in done.stdout
+    data = json.loads(done.stdout)
+    bodies = {a["id"]: content.read_article(Path(a["path"])).body for a in data["articles"]}
+    spans = data["quotes"] if command == "quotes" else [m for f in data["facts"] for m in f["mentions"]]
+    for span in spans:
+        text = span["text"] if command == "quotes" else span["sentence"]
+        assert bodies[span["article"]][span["start"] : span["end"]] == text
 
 
 def test_reimport_is_skipped_and_never_overwrites(hostile_story, corpus, user_env, tmp_path):
@@ -271,7 +285,7 @@ def test_story_with_no_articles_lists_and_opens(corpus, user_env, tmp_path):
                    "returns before _align when there are no articles)")  # fmt: skip
 def test_story_with_no_articles_screenshot_completes(corpus, user_env, tmp_path):
     story = corpus.stories["no-articles"]
-    done = run_reader("screenshot", str(tmp_path / "none.svg"), str(story), env=user_env, timeout=20)
+    done = run_reader("screenshot", str(tmp_path / "none.svg"), str(story), env=user_env, timeout=10)
     assert done.returncode == 0, done.stderr
     assert "no readable article" in svg_text((tmp_path / "none.svg").read_text(encoding="utf-8"))
 
