@@ -20,6 +20,7 @@ the same rules serve both scripts while names are cut from the original body.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -336,6 +337,9 @@ class ArticleQuotes:
         self.sentences = split_sentences(body, article_id)
         self.names = set() if self.english else collect_names(self.text)
         self.known: list[str] = []
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._people_pattern: tuple[frozenset[str], re.Pattern[str]] | None = None
+        self._person_en: dict[str, bool] = {}
 
     def quote(self, span: Span, article_id: str) -> Quote:
         sentence = self.sentence_at(span.open_at)
@@ -356,12 +360,8 @@ class ArticleQuotes:
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding ``offset`` (the one before it when it falls between sentences)."""
-        best = None
-        for sentence in self.sentences:
-            if sentence.start > offset:
-                break
-            best = sentence
-        return best or Sentence("", 0, offset, offset, "")
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[index] if index >= 0 else Sentence("", 0, offset, offset, "")
 
     def context_start(self, span: Span, sentence: Sentence) -> int:
         """Where the text before a quote starts: its sentence, or for a nested quote its outer quote."""
@@ -512,19 +512,20 @@ class ArticleQuotes:
 
     def _zh_people(self, text: str, start: int) -> list[str]:
         """Person names and pronouns of a (folded) clause, in order, as the body writes them."""
-        names = sorted(self.names | {fold(k) for k in self.known}, key=len, reverse=True)
         found = []
-        i = 0
-        while i < len(text):
-            match = next((p for p in _PRONOUNS if text.startswith(p, i)), None)
-            if not match:
-                match = next((n for n in names if n and text.startswith(n, i)), None)
-            if match:
-                found.append(match if match in _PRONOUNS else self.body[start + i : start + i + len(match)])
-                i += len(match)
-            else:
-                i += 1
+        for match in self._people().finditer(text):
+            word = match.group()
+            found.append(word if word in _PRONOUNS else self.body[start + match.start() : start + match.end()])
         return found
+
+    def _people(self) -> re.Pattern[str]:
+        """Pronouns first, then names longest first: one pattern, rebuilt only when a new speaker is known."""
+        key = frozenset(self.names | {fold(k) for k in self.known})
+        if self._people_pattern is None or self._people_pattern[0] != key:
+            names = sorted((n for n in key if n), key=lambda n: (-len(n), n))
+            alternatives = [re.escape(p) for p in _PRONOUNS] + [re.escape(n) for n in names]
+            self._people_pattern = (key, re.compile("|".join(alternatives)))
+        return self._people_pattern[1]
 
     # English
 
@@ -595,6 +596,11 @@ class ArticleQuotes:
         """A known speaker, or a name the article follows with he/his/she/her before any it/its."""
         if any(k == name or k.startswith(name + " ") or k.endswith(" " + name) for k in self.known):
             return True
+        if name not in self._person_en:
+            self._person_en[name] = self._followed_by_personal_pronouns(name)
+        return self._person_en[name]
+
+    def _followed_by_personal_pronouns(self, name: str) -> bool:
         person = org = 0
         for match in re.finditer(rf"\b{re.escape(name)}\b", self.body):
             window = self.body[match.end() : match.end() + 80]
