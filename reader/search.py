@@ -44,12 +44,15 @@ def _same_length(fold: Fold) -> Fold:
     return safe
 
 
-def find_all(body: str, query: str, fold: Fold) -> list[tuple[int, int]]:
-    """Every non-overlapping match of the query in a body, as ``(start, end)``."""
+def find_all(body: str, query: str, fold: Fold, folded: str | None = None) -> list[tuple[int, int]]:
+    """Every non-overlapping match of the query in a body, as ``(start, end)``.
+
+    ``folded`` is the body already folded (kept by the caller so a long body is folded once).
+    """
     needle = _same_length(fold)(query.strip())
     if not needle:
         return []
-    haystack = _same_length(fold)(body)
+    haystack = folded if folded is not None and len(folded) == len(body) else _same_length(fold)(body)
     found: list[tuple[int, int]] = []
     at = haystack.find(needle)
     while at >= 0:
@@ -59,13 +62,23 @@ def find_all(body: str, query: str, fold: Fold) -> list[tuple[int, int]]:
 
 
 def search_story(
-    articles: Iterable[tuple[Article, list[Sentence]]], query: str, fold: Fold, limit: int = 2000
+    articles: Iterable[tuple[Article, list[Sentence]]],
+    query: str,
+    fold: Fold,
+    limit: int = 2000,
+    folded: dict[str, str] | None = None,
 ) -> list[Hit]:
-    """Matches in every article (in the order given), at most ``limit``."""
+    """Matches in every article (in the order given), at most ``limit``.
+
+    ``folded`` keeps each article's folded body by id between searches (filled as needed).
+    """
     hits: list[Hit] = []
+    cache = folded if folded is not None else {}
     for article, sentences in articles:
+        if article.id not in cache:
+            cache[article.id] = _same_length(fold)(article.body)
         starts = [s.start for s in sentences]
-        for start, end in find_all(article.body, query, fold):
+        for start, end in find_all(article.body, query, fold, cache[article.id]):
             index = max(0, bisect.bisect_right(starts, start) - 1)
             hits.append(Hit(article.id, start, end, index))
             if len(hits) >= limit:

@@ -26,12 +26,13 @@ from reader.models import Article, Fact, Quote, Sentence, Story
 from reader.script import Script
 from reader.search import Hit, search_story, snippet
 from reader.tui import core_bridge as core
+from reader.tui import offload
 from reader.tui.choice_screen import ChoiceScreen
-from reader.tui.document import ArticleText
+from reader.tui.document import ArticleText, find_quotes
 from reader.tui.facts_panel import FactBlock, FactsPanel, MatrixRow, VersionRow
 from reader.tui.header import StoryHeader
 from reader.tui.help_screen import HelpScreen
-from reader.tui.reading_pane import ReadingPane
+from reader.tui.reading_pane import LARGE_ARTICLE, ReadingPane
 from reader.tui.search_screen import Chosen, Result, SearchScreen
 from reader.tui.source_list import SourceEntry, SourceList
 from reader.tui.styling import badge, plain
@@ -108,6 +109,7 @@ class ReaderApp(App[int]):
         self.config = Config()
         self.positions = Positions()
         self.texts: dict[str, ArticleText] = {}
+        self._folded: dict[str, str] = {}  # article id -> folded body, for search
         self.article: Article | None = None
         self.cursor = 0
         self.quote: int | None = None
@@ -174,8 +176,23 @@ class ReaderApp(App[int]):
     def _text(self, article: Article) -> ArticleText:
         text = self.texts.get(article.id)
         if text is None:
-            text = self.texts[article.id] = ArticleText.build(article)
+            small = len(article.body) < LARGE_ARTICLE
+            text = self.texts[article.id] = ArticleText.build(article, with_quotes=small)
+            if not small:
+                self._find_quotes(text)
         return text
+
+    @work(group="quotes")
+    async def _find_quotes(self, text: ArticleText) -> None:
+        """Quotations of a long article, found in another process."""
+        try:
+            quotes = await offload.run(find_quotes, text.article)
+        except Exception as exc:  # noqa: BLE001 - the article reads fine without highlighted quotations
+            self.notify(f"Quotations not found: {type(exc).__name__}: {exc}", severity="warning", markup=False)
+            quotes = []
+        text.add_quotes(quotes)
+        if self.article is text.article:
+            self.query_one(ReadingPane).set_static_marks(self._static_marks())
 
     def open_article(self, article_id: str, offset: int | None = None) -> None:
         """Show an article, at a body offset or where the reader left it."""
@@ -547,6 +564,9 @@ class ReaderApp(App[int]):
     def action_quote(self, step: int) -> None:
         quotes = self.quotes
         sentence = self.current_sentence()
+        if self.article and not self._text(self.article).quotes_ready:
+            self.notify("Still looking for quotations in this long article…", markup=False)
+            return
         if not quotes or sentence is None:
             self.notify("No quotation found in this article.", markup=False)
             return
@@ -652,7 +672,7 @@ class ReaderApp(App[int]):
         """Matches of the query in every outlet, with snippets in the display script."""
         pairs = [(a, self._text(a).sentences) for a in self.story.articles]
         results = []
-        for hit in search_story(pairs, query, core.fold):
+        for hit in search_story(pairs, query, core.fold, folded=self._folded):
             article = self.story.article(hit.article_id)
             piece = snippet(article.body, hit.start, hit.end)
             converted = core.convert(piece.text, self.script, source_language=article.language)
@@ -747,6 +767,7 @@ class ReaderApp(App[int]):
         self._save_positions()
         self.story = load_story(path)
         self.texts.clear()
+        self._folded.clear()
         self.article = None
         self.start_article = None
         self._open_story()
@@ -804,6 +825,7 @@ class ReaderApp(App[int]):
 
     def on_unmount(self) -> None:
         self._save_positions()
+        offload.stop()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from reader.models import Article, Quote, Sentence
@@ -30,11 +30,20 @@ class ArticleText:
     sentences: list[Sentence]
     quotes: list[Quote]
 
+    quotes_ready: bool = True
+
     @classmethod
-    def build(cls, article: Article) -> ArticleText:
+    def build(cls, article: Article, with_quotes: bool = True) -> ArticleText:
+        """Sentences, and quotations unless they are to be found later (``add_quotes``)."""
         sentences = core.split_sentences(article.body, article.id)
-        quotes = sorted(core.find_quotes(article.body, article.id), key=lambda q: (q.start, -q.end))
-        return cls(article, sentences, quotes)
+        text = cls(article, sentences, [], quotes_ready=False)
+        if with_quotes:
+            text.add_quotes(find_quotes(article))
+        return text
+
+    def add_quotes(self, quotes: list[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
+        self.quotes_ready = True
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -47,6 +56,29 @@ class ArticleText:
     def quotes_in(self, sentence: Sentence) -> list[int]:
         """Indices of the quotations that start inside a sentence."""
         return [i for i, q in enumerate(self.quotes) if sentence.start <= q.start < sentence.end]
+
+
+QUOTE_CHUNK = 20_000  # characters: quotations are looked for in runs of whole paragraphs this long
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    """The article's quotations, looked for in runs of whole paragraphs.
+
+    A quotation never crosses a paragraph, and the finder's cost grows faster than the text,
+    so a very long article is cut at paragraph breaks and the spans moved back to body offsets.
+    """
+    body = article.body
+    if len(body) <= QUOTE_CHUNK:
+        return list(core.find_quotes(body, article.id))
+    quotes: list[Quote] = []
+    start = 0
+    while start < len(body):
+        cut = body.find("\n\n", start + QUOTE_CHUNK)
+        end = len(body) if cut < 0 else cut
+        for quote in core.find_quotes(body[start:end], article.id):
+            quotes.append(replace(quote, start=quote.start + start, end=quote.end + start))
+        start = end
+    return quotes
 
 
 @dataclass(frozen=True)

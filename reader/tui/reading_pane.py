@@ -10,18 +10,21 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.models import Article
 from reader.script import Script
 from reader.tui import core_bridge as core
 from reader.tui.document import BODY, MAX_MEASURE, TITLE, ArticleText, Document, SpanIndex
 from reader.tui.styling import ROLE_ORDER, plain, styled_line
 
 GUTTER = 3  # conflict mark, cursor bar, space
+LARGE_ARTICLE = 200_000  # characters: longer articles are laid out in a thread
 Marks = list[tuple[int, int, str]]
 
 
@@ -53,6 +56,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._static = SpanIndex([])
         self._moving = SpanIndex([])
         self._ambiguous: Marks = []
+        self._wanted: tuple[int, int] | None = None  # a span to bring into view once laid out
 
     # ------------------------------------------------------------ what the app hands down
 
@@ -86,12 +90,38 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         return max(8, min(MAX_MEASURE, width - GUTTER - 1))
 
     def _layout(self) -> None:
-        if self.text is None:
+        """Lay the article out at the pane's width: long articles off the screen's thread."""
+        if self.text is None or self.size.width == 0:
+            return  # not placed yet: on_resize lays it out
+        article, script, width = self.text.article, self.script, self._measure()
+        if len(article.body) < LARGE_ARTICLE:
+            self._set_doc(Document.build(article, script, width))
             return
-        self.doc = Document.build(self.text.article, self.script, self._measure())
-        self._ambiguous = [(p, p + 1, "ambiguous") for p in self.doc.converted.ambiguous]
+        self.doc = None  # render_line says the layout is on its way (no animation to steal the CPU)
+        self.refresh()
+        self._layout_in_thread(article, script, width)
+
+    @work(thread=True, exclusive=True, group="layout")
+    def _layout_in_thread(self, article: Article, script: Script, width: int) -> None:
+        doc = Document.build(article, script, width)
+        self.app.call_from_thread(self._laid_out, article, script, doc)
+
+    def _laid_out(self, article: Article, script: Script, doc: Document) -> None:
+        if self.text is None or self.text.article is not article or self.script is not script:
+            return  # the reader moved on while this was laid out
+        if doc.width != self._measure():
+            self._layout()  # the pane changed size meanwhile
+            return
+        self._set_doc(doc)
+
+    def _set_doc(self, doc: Document) -> None:
+        self.doc = doc
+        self._ambiguous = [(p, p + 1, "ambiguous") for p in doc.converted.ambiguous]
         self._index_marks()
-        self.virtual_size = Size(self._measure() + GUTTER, len(self.doc.lines))
+        self.virtual_size = Size(doc.width + GUTTER, len(doc.lines))
+        if self._wanted is not None:
+            self.call_after_refresh(self.scroll_body_into_view, *self._wanted)
+        self.refresh()
 
     def _index_marks(self) -> None:
         self._static = SpanIndex(self._to_display(self._static_marks) + self._ambiguous)
@@ -104,9 +134,19 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         return [(*core.convert_span(converted, s, e), role) for s, e, role in marks]
 
     def on_resize(self) -> None:
-        if self.doc is not None and self.doc.width != self._measure():
+        if self.doc is None and self.text is not None:
+            self._layout()
+        elif self.doc is not None and self.doc.width != self._measure():
+            if self.text is not None and len(self.text.article.body) >= LARGE_ARTICLE:
+                self._wanted = self._wanted or self._top_span()
             self._layout()
         self.refresh()
+
+    def _top_span(self) -> tuple[int, int] | None:
+        if self.doc is None:
+            return None
+        offset = self.body_offset_of_line(self.scroll_offset.y)
+        return offset, offset + 1
 
     # ------------------------------------------------------------ scrolling
 
@@ -126,7 +166,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def scroll_body_into_view(self, start: int, end: int) -> None:
         """Scroll the least needed so the body span shows, with a line of context."""
         if self.doc is None:
+            self._wanted = (start, end)
             return
+        self._wanted = None
         top = self.line_of_body(start)
         bottom = self.line_of_body(max(start, end - 1))
         height = self.scrollable_content_region.height or self.size.height
@@ -158,6 +200,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.size.width
         base = self.rich_style
         number = self.scroll_offset.y + y
+        if self.doc is None and self.text is not None and y == 1:
+            note = plain(f"{' ' * GUTTER}Laying out {len(self.text.article.body):,} characters…", base)
+            return Strip(list(note.render(self.app.console))).extend_cell_length(width, base).crop(0, width)
         if self.doc is None or number >= len(self.doc.lines):
             return Strip.blank(width, base)
         line = self.doc.lines[number]
@@ -210,7 +255,7 @@ ReadingPane > .reading--meta { color: $text-muted; }
 ReadingPane > .reading--cursor { background: $primary 18%; }
 ReadingPane > .reading--gutter-cursor { color: $accent; text-style: bold; }
 ReadingPane > .reading--gutter-conflict { color: $error; text-style: bold; }
-ReadingPane > .reading--conflict { }
+ReadingPane > .reading--conflict { background: $error 12%; }
 ReadingPane > .reading--speech { color: $success; }
 ReadingPane > .reading--term { color: $secondary; text-style: italic; }
 ReadingPane > .reading--ambiguous { text-style: underline; }
