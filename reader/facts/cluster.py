@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reader.facts.features import CROSS_LANGUAGE_PREFIXES, Unit, concept_kind, document_frequencies
+from reader.facts.features import CROSS_LANGUAGE_PREFIXES, WORD_PREFIXES, Unit, concept_kind, document_frequencies
 from reader.facts.lexicon import counted_concept
 
 SAME_LANGUAGE_THRESHOLD = 0.30
@@ -45,7 +45,8 @@ RARE_COMBINATION = 3  # informative concepts that, together, are specific enough
 COHERENCE_FLOOR = 0.12  # raw cosine a joining unit needs with every compared member of other outlets
 FAR_APART_RATIO = 5.0  # two counts of one slot this far apart are counts of different things
 MAX_SENTENCES_PER_ARTICLE = 2
-_TYPE_WEIGHT = {"c": 1.0, "e": 1.2, "q": 1.5, "b": 0.7, "w": 1.0, "v": 1.3, "s": 2.0}
+TRANSLATED_NORM_SHARE = 0.25
+_TYPE_WEIGHT = {"c": 1.0, "e": 1.2, "q": 1.5, "b": 0.7, "w": 1.0, "v": 1.3, "s": 2.0, "x": 1.0}
 
 
 @dataclass
@@ -64,6 +65,7 @@ class View:
     norm: float
     years: frozenset[str]
     days: frozenset[str]
+    translated: bool = False  # an English unit's dictionary words: many per English word
 
 
 class Weights:
@@ -83,22 +85,31 @@ class Weights:
         self._views: dict[tuple[frozenset[str], str], View] = {}
 
     def view(self, feats: frozenset[str], keep: str = "all") -> View:
-        """``feats`` (``keep="cross"``: only what compares across languages; ``"timeless"``: no
-        values), with its norm, years and days; cached, as every unit is compared many times."""
+        """``feats`` (``keep="all"``: all but dictionary words; ``"cross"``: only what compares
+        across languages; ``"words"``: that and dictionary words; ``"timeless"``: no values),
+        with its norm, years and days; cached, as every unit is compared many times."""
         cached = self._views.get((feats, keep))
         if cached is None:
             kept = feats
-            if keep == "cross":
+            if keep == "all":
+                kept = frozenset(f for f in feats if not f.startswith("x:"))
+            elif keep in ("words", "translated"):
+                kept = frozenset(f for f in feats if f.startswith(WORD_PREFIXES))
+            elif keep == "cross":
                 kept = frozenset(f for f in feats if f.startswith(CROSS_LANGUAGE_PREFIXES))
             elif keep == "timeless":
                 kept = frozenset(f for f in feats if not f.startswith("v:"))
             elif keep == "figureless":
                 kept = frozenset(f for f in feats if not f.startswith(("v:", "s:")))
+            # an English word translates to several Chinese words of the story, of which a Chinese
+            # sentence says one: the dictionary words of an English unit weigh less in its norm
+            share = TRANSLATED_NORM_SHARE if keep == "translated" else 1.0
             cached = View(
                 kept,
-                math.sqrt(sum(self.weight[f] ** 2 for f in kept)),
+                math.sqrt(sum(self.weight[f] ** 2 * (share if f[0] == "x" else 1.0) for f in kept)),
                 frozenset(f for f in kept if f.startswith("v:year:")),
                 frozenset(f for f in kept if f.startswith("v:md:")),
+                keep == "translated",
             )
             self._views[(feats, keep)] = cached
         return cached
@@ -135,7 +146,7 @@ def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
     "price", a "comment") or a year alone is not a fact."""
     informative = [f for f in shared if weights.idf[f] >= weights.informative_idf]
     kinds = Counter(f[0] for f in informative)
-    rare = [f for f in informative if f[0] in "ec" and weights.idf[f] >= weights.rare_idf]
+    rare = [f for f in informative if f[0] in "ecx" and weights.idf[f] >= weights.rare_idf]
     if kinds["q"] or kinds["s"] or any(f[0] == "e" for f in rare):
         return True
     if any(f.startswith("v:") and not f.startswith("v:year:") for f in informative):
@@ -146,8 +157,9 @@ def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
     # words, "general manager of the marketing department", describe someone, they state nothing)
     concepts = kinds["c"] >= RARE_COMBINATION or (kinds["c"] >= 2 and any(f[0] == "c" for f in rare))
     predicate = any(f[0] == "c" and concept_kind(f[2:]) in ("event", "attr") for f in informative)
-    phrase = kinds["b"] >= RARE_PHRASE_BIGRAMS or kinds["w"] >= RARE_PHRASE_WORDS
-    return (concepts and (predicate or bool(rare))) or phrase
+    phrase = kinds["b"] >= RARE_PHRASE_BIGRAMS or kinds["w"] >= RARE_PHRASE_WORDS or kinds["x"] >= RARE_PHRASE_WORDS
+    words = kinds["x"] >= 2 and any(f[0] == "x" for f in rare)
+    return (concepts and (predicate or bool(rare))) or phrase or words
 
 
 def times_disagree(a: View, b: View) -> bool:
@@ -175,12 +187,18 @@ def pair_score(a: View, b: View, weights: Weights, threshold: float) -> float:
 
 def _views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View, View]]:
     """Clause against clause; across languages also sentence against sentence, because a
-    Chinese clause alone often lacks the context an English sentence carries."""
-    if unit.english == other.english:
+    Chinese clause alone often lacks the context an English sentence carries. Chinese and
+    cross-language pairs are also compared word by word through the dictionary (``x:``)."""
+    if unit.english and other.english:
         return [(weights.view(unit.features), weights.view(other.features))]
+    if unit.english == other.english:
+        return [(weights.view(unit.features, keep), weights.view(other.features, keep)) for keep in ("all", "words")]
+    mine, theirs = ("translated", "words") if unit.english else ("words", "translated")
     views = [(weights.view(unit.features, "cross"), weights.view(other.features, "cross"))]
+    views.append((weights.view(unit.features, mine), weights.view(other.features, theirs)))
     if _context_helps(unit, other, weights) and _context_helps(other, unit, weights):
         views.append((weights.view(unit.context, "cross"), weights.view(other.context, "cross")))
+        views.append((weights.view(unit.context, mine), weights.view(other.context, theirs)))
     return views
 
 

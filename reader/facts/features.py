@@ -9,8 +9,10 @@ sentence a unit belongs to.
 Features are strings with a type prefix, so one sparse vector holds them all:
 ``c:`` lexicon concept, ``e:`` entity key, ``b:`` folded Han bigram, ``w:`` English word,
 ``q:`` quoted phrase, ``v:`` value (``v:date:2025-09-08``, ``v:year:2016``, ``v:count:1802000``),
-``s:`` slot of a counted value (``s:count:follower``). Concepts, entities, values and slots compare
-across languages; bigrams, words and quoted phrases only within one.
+``s:`` slot of a counted value (``s:count:follower``), ``x:`` a dictionary word (CC-CEDICT, folded
+simplified: ``x:道歉``), which an English unit holds when its words translate it ("apology").
+Concepts, entities, values, slots and dictionary words compare across languages; bigrams, English
+words and quoted phrases only within one.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.facts.cedict import dictionary, english_stems
 from reader.facts.entities import HanNameMatcher, NameSpan, is_person_name, latin_names, latin_tokens
 from reader.facts.lexicon import concept, concepts_in, counted_concept
 from reader.models import Article, Sentence
@@ -29,7 +32,9 @@ from reader.script import fold, is_han
 from reader.text import split_sentences
 
 CROSS_LANGUAGE_PREFIXES = ("c:", "e:", "v:", "s:")
+WORD_PREFIXES = (*CROSS_LANGUAGE_PREFIXES, "q:", "x:")  # the dictionary-word view: no bigrams, no English words
 TIME_KINDS = frozenset({"date", "year", "time"})
+MIN_HEAD_STEM = 5  # a gloss's head word this long matches without its modifiers
 MIN_CLAUSE_WEIGHT = 7  # Han characters (an English word weighs two) a clause needs to stand alone
 _CLAUSE_BREAK = "，,；;：:"
 _OPENERS, _CLOSERS = "“「『‘《(（\"", "”」』’》)）\""
@@ -59,6 +64,7 @@ class Unit:
     features: frozenset[str] = field(default_factory=frozenset)
     context: frozenset[str] = field(default_factory=frozenset)  # the features of its whole sentence
     weak: bool = False  # the headline, or a clause its article already said: joins, never founds
+    words: tuple[str, ...] = ()  # dictionary words of a Chinese unit; English stems of an English one
 
     @property
     def text(self) -> str:
@@ -94,7 +100,47 @@ def build_units(articles: Sequence[Article], progress: Callable[[float], None] |
             units.append(unit)
         if progress and n % step == 0:
             progress(n / max(1, len(sentences)))
+    bridge_words(units)
+    _fill_contexts(units)
     return units
+
+
+def _fill_contexts(units: Sequence[Unit]) -> None:
+    """A clause's context is itself and its neighbours: enough to complete a short clause, not
+    the whole of a sentence chaining several facts."""
+    for _, group in itertools.groupby(units, key=lambda u: (u.article_id, u.sentence.start)):
+        mine = list(group)
+        for n, unit in enumerate(mine):
+            unit.context = frozenset().union(*(u.features for u in mine[max(0, n - 1) : n + 2]))
+
+
+def bridge_words(units: Sequence[Unit]) -> None:
+    """Give each English unit the ``x:`` feature of every dictionary word of the story's Chinese
+    units that its words translate. Only the story's own Chinese words are looked up, through an
+    index from gloss stems, so the work grows with the story, not with the dictionary."""
+    chinese = {w for u in units if not u.english for w in u.words}
+    if not chinese or not any(u.english for u in units):
+        return
+    from reader.facts.cedict import dictionary
+
+    phrases = dictionary().phrases
+    by_stem: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for word in sorted(chinese):
+        for phrase in phrases.get(word, ()):
+            stems = tuple(phrase.split())
+            for key in {stems[-1], *stems}:
+                by_stem[key].append((word, stems))
+    for unit in units:
+        if unit.english and unit.words:
+            stems = set(unit.words)
+            found = {f"x:{w}" for s in stems for w, phrase in by_stem.get(s, ()) if translates(phrase, s, stems)}
+            unit.features = unit.features | found
+
+
+def translates(phrase: tuple[str, ...], hit: str, stems: set[str]) -> bool:
+    """Whether a sentence with ``stems`` says a gloss phrase: all of its stems, or its head (the
+    last word of an English noun phrase: "heavenly emperor") when that is specific enough."""
+    return all(s in stems for s in phrase) or (hit == phrase[-1] and len(hit) >= MIN_HEAD_STEM)
 
 
 def is_headline(article: Article, sentence: Sentence) -> bool:
@@ -170,10 +216,6 @@ def _sentence_units(
         )
         _fill_features(unit, names)
         units.append(unit)
-    # a clause's context is itself and its neighbours: enough to complete a short clause, not the
-    # whole of a sentence chaining several facts
-    for n, unit in enumerate(units):
-        unit.context = frozenset().union(*(u.features for u in units[max(0, n - 1) : n + 2]))
     return units
 
 
@@ -221,7 +263,16 @@ def _fill_features(unit: Unit, names: _StoryNames) -> None:
     feats |= {f"e:{n.key}" for n in unit.names if n.key not in unit.concepts}
     feats |= {f"q:{q}" for q in quoted_phrases(folded)}
     feats |= value_features(unit.values)
-    feats |= english_words(folded) if unit.english else han_bigrams(folded)
+    if unit.english:
+        feats |= english_words(folded)
+        unit.words = tuple(english_stems(folded))
+    else:
+        feats |= han_bigrams(folded)
+        covered = {i for _, a, b in found for i in range(a, b)} | {i for n in unit.names for i in range(n.start, n.end)}
+        segmented = dictionary().segment(folded)
+        unit.words = tuple(dict.fromkeys(w for w, _ in segmented))
+        # a word the lexicon or a name already stands for would count twice
+        feats |= {f"x:{w}" for w, at in segmented if not covered.issuperset(range(at, at + len(w)))}
     unit.features = frozenset(feats)
 
 

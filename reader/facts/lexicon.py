@@ -117,7 +117,7 @@ cost|thing|cost|cost*|成本
 lawsuit|event|lawsuit|lawsuit*;sue;sued;suing|起诉 诉讼 官司
 arrest|event|arrest|arrest*;detain*|逮捕 拘留 被抓
 death|event|death|die;died;death*;killed|死亡 去世 身亡
-election|event|election|elect*;vote*;voting|选举 投票 当选
+election|event|election|election*;elected;electing;vote;votes;voted;voting|选举 投票 当选
 government|thing|government|government*;ministry;authorit*|政府 部委 当局
 court|thing|court|court*;judge*|法院 法官
 country|thing|country|countr*;nation*|国家
