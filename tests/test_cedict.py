@@ -1,0 +1,107 @@
+"""The CC-CEDICT dictionary: parsing, stems, the on-disk cache, and cross-language matching of
+paraphrased facts that share no number, name or hand-lexicon word."""
+
+from __future__ import annotations
+
+from reader.facts import cedict, features
+from reader.facts.align import align_articles
+from reader.models import Article
+from reader.script import fold
+
+LINES = [
+    "# a comment line",
+    "太子 太子 [tai4 zi3] /crown prince/",
+    "處分 处分 [chu3 fen4] /to discipline sb/to punish/disciplinary action/CL:個|个[ge4]/",
+    "河南 河南 [He2 nan2] /Henan province (Honan) in central China/",
+    "王 王 [wang2] /king/",
+    "异体 异体 [yi4 ti3] /variant of 異/",
+]
+
+
+def test_stems_are_shared_by_a_words_common_forms() -> None:
+    assert len({cedict.stem(w) for w in ("apology", "apologize", "apologised", "apologies")}) == 1
+    assert cedict.stem("punished") == cedict.stem("punishment") == cedict.stem("punish")
+    assert cedict.stem("promoted") == cedict.stem("promotion")
+    assert cedict.stem("dismissed") == cedict.stem("dismissal") == cedict.stem("dismiss")
+    assert cedict.stem("secret") != cedict.stem("second")
+
+
+def test_parse_keeps_translations_and_drops_names_classifiers_and_references() -> None:
+    table = cedict.parse(LINES)
+    assert table["太子"] == ("crown princ",)
+    assert table["处分"] == ("disciplin", "punish", "disciplinar act")  # no CL:, no "sb"
+    assert fold("處分") in table  # traditional text, folded, finds it
+    assert table["河南"] == ()  # a capitalised gloss is a name: entities match those
+    assert "王" not in table  # single characters are too ambiguous
+    assert table["异体"] == ()
+
+
+def test_segment_finds_the_longest_words() -> None:
+    dictionary = cedict.Dictionary({"总经理": ("gener manag",), "经理": ("manag",), "市场": ("market",)}, 3)
+    assert dictionary.segment("市场部总经理") == [("市场", 0), ("总经理", 3)]
+
+
+def test_dictionary_is_cached_on_disk_and_read_back(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path))
+    cedict.dictionary.cache_clear()
+    try:
+        first = cedict.dictionary()
+        assert "crown princ" in first.phrases["太子"]
+        stored = list((tmp_path / "cedict").glob("*.marshal"))
+        assert len(stored) == 1
+        cedict.dictionary.cache_clear()
+        monkeypatch.setattr(cedict, "parse", lambda lines: {})  # must not be needed again
+        assert cedict.dictionary().phrases["太子"] == first.phrases["太子"]
+    finally:
+        cedict.dictionary.cache_clear()
+
+
+def _article(aid: str, language: str, body: str) -> Article:
+    return Article(id=aid, outlet=aid, title=None, url=None, published=None, language=language, author=None, body=body)
+
+
+FLOOD = [
+    _article(
+        "hans",
+        "zh-Hans",
+        "暴雨过后，下游村民连夜撤离，水库大坝出现裂缝。\n\n博物馆屋顶坍塌，珍贵花瓶受损。\n\n当地学校照常上课。",
+    ),
+    _article("hant", "zh-Hant", "下游村民連夜撤離，水庫大壩出現裂縫。\n\n博物館的屋頂坍塌，一個珍貴花瓶受損。"),
+    _article(
+        "en",
+        "en",
+        "Villagers living downstream were evacuated overnight after cracks appeared in the reservoir dam.\n\n"
+        "The roof of the museum collapsed, damaging a precious vase.\n\n"
+        "Farmers said the harvest would be late this autumn.",
+    ),
+]
+
+
+def _linked(facts, first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """Whether one fact holds a sentence of ``first[0]`` containing ``first[1]`` and one of ``second``."""
+    return any(
+        any(m.article_id == first[0] and first[1] in m.sentence for m in f.mentions)
+        and any(m.article_id == second[0] and second[1] in m.sentence for m in f.mentions)
+        for f in facts
+    )
+
+
+def test_paraphrases_link_across_scripts_and_languages_through_the_dictionary() -> None:
+    facts = align_articles(FLOOD, lambda fraction, message: None)
+    evacuation = [("hans", "村民连夜撤离"), ("hant", "村民連夜撤離"), ("en", "evacuated overnight")]
+    roof = [("hans", "屋顶坍塌"), ("hant", "屋頂坍塌"), ("en", "roof of the museum collapsed")]
+    for group in (evacuation, roof):
+        for n, first in enumerate(group):
+            for second in group[n + 1 :]:
+                assert _linked(facts, first, second), (first, second)
+    # the tempting pair: two sentences with no claim in common stay apart
+    assert not _linked(facts, ("hans", "学校照常上课"), ("en", "harvest would be late"))
+    assert not _linked(facts, ("hans", "屋顶坍塌"), ("en", "evacuated overnight"))
+
+
+def test_without_the_dictionary_the_english_paraphrase_is_not_found(monkeypatch) -> None:
+    empty = cedict.Dictionary({}, 2)
+    monkeypatch.setattr(cedict, "dictionary", lambda: empty)
+    monkeypatch.setattr(features, "dictionary", lambda: empty)
+    facts = align_articles(FLOOD, lambda fraction, message: None)
+    assert not _linked(facts, ("hans", "屋顶坍塌"), ("en", "roof of the museum collapsed"))
