@@ -22,7 +22,7 @@ from tests.tui_helpers import drive, make_story, screen_text, user_dirs
 @pytest.fixture
 def story(tmp_path, monkeypatch):
     user_dirs(monkeypatch, tmp_path)
-    monkeypatch.setattr(core_bridge, "facts_available", lambda: False)
+    monkeypatch.setattr(core_bridge, "align_story", lambda story, progress=None: [])
     return make_story(tmp_path / "content")
 
 
@@ -162,9 +162,9 @@ def test_quotations_step_with_n_and_show_their_speaker(story):
 def test_copy_quote_and_sentence_with_citation(story, monkeypatch):
     copied = []
 
-    def fake_copy(text, *, article, start, end, citation, body):
+    def fake_copy(text, *, article, start, end, citation, body, script, write_osc52):
         copied.append((text, article.id, start, end, citation))
-        return core_bridge.CopyOutcome(["clipboard"], "copied to the clipboard")
+        return core_bridge.CopyResult(("clipboard",), "copied to the clipboard", None)
 
     monkeypatch.setattr(core_bridge, "copy_with_citation", fake_copy)
 
@@ -418,7 +418,6 @@ def _facts(story_dir):
 @pytest.fixture
 def facts_story(story, monkeypatch):
     facts = _facts(story)
-    monkeypatch.setattr(core_bridge, "facts_available", lambda: True)
     monkeypatch.setattr(core_bridge, "align_story", lambda s, progress=None: (progress and progress(1, 1), facts)[1])
     return story
 

@@ -23,7 +23,7 @@ from reader import factview
 from reader.content import load_story
 from reader.errors import ReaderError
 from reader.models import Article, Fact, Quote, Sentence, Story
-from reader.script import Script
+from reader.script import Script, detect_language, is_han
 from reader.search import Hit, search_story, snippet
 from reader.tui import core_bridge as core
 from reader.tui import offload
@@ -209,7 +209,7 @@ class ReaderApp(App[int]):
             self.search_index = next((i for i, h in enumerate(self.search_hits)
                                       if h.article_id == article.id and h.start >= offset), -1)  # fmt: skip
         self._refresh_all()
-        self._cursor_moved()
+        self._cursor_moved(center=True)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -245,7 +245,7 @@ class ReaderApp(App[int]):
         title = self.shown(self.story.title, self.story.language)
         outlet = self.shown(article.outlet or article.id, article.language) if article else ""
         date = (article.published or "date ?") if article else ""
-        if not busy and self.facts is None and core.facts_available():
+        if not busy and self.facts is None:
             busy = "lining up facts…"
         self.query_one(StoryHeader).show(title, outlet, date, self.script_label(), busy)
 
@@ -313,7 +313,7 @@ class ReaderApp(App[int]):
                 return hit
         return None
 
-    def _cursor_moved(self, scroll: bool = True) -> None:
+    def _cursor_moved(self, scroll: bool = True, center: bool = False) -> None:
         """Marks, status, facts and the remembered position follow the cursor."""
         pane = self.query_one(ReadingPane)
         pane.set_moving_marks(self._moving_marks())
@@ -322,7 +322,7 @@ class ReaderApp(App[int]):
             span = (sentence.start, sentence.end)
             if self.quote is not None and self.quote < len(self.quotes):
                 span = (self.quotes[self.quote].start, self.quotes[self.quote].end)
-            pane.scroll_body_into_view(*span)
+            pane.scroll_body_into_view(*span, center=center)
         pane.border_subtitle = self._status_line()
         if self.facts_mode == "sentence":
             self._show_facts()
@@ -369,20 +369,18 @@ class ReaderApp(App[int]):
     def _show_sentence_facts(self, panel: FactsPanel) -> None:
         head = self._position_head()
         sentence = self.current_sentence()
-        if self.facts is None or sentence is None or self.article is None:
-            lines = []
-            if sentence is not None:
-                lines.append(plain(self.shown(sentence.text, self.article.language)))
-                lines += self._other_outlets()
-            if core.facts_available() and self.facts is None:
-                lines.append(plain("Lining up facts across outlets…", "italic dim"))
-            panel.show_lines(head, lines)
+        facts: list[Fact] = []
+        if self.facts and sentence is not None and self.article is not None:
+            facts = factview.facts_of_sentence(self.facts, self.article.id, sentence.start, sentence.end)
+        if facts:
+            panel.show_sentence(head, [self._fact_block(f, sentence) for f in facts])
             return
-        facts = factview.facts_of_sentence(self.facts, self.article.id, sentence.start, sentence.end)
-        if not facts:
-            panel.show_lines(head, [plain("No other outlet states a fact of this sentence.", "dim italic")])
-            return
-        panel.show_sentence(head, [self._fact_block(f, sentence) for f in facts])
+        lines = []
+        if sentence is not None:
+            lines.append(plain(self.shown(sentence.text, self.article.language)))
+            note = "Lining up facts across outlets…" if self.facts is None else "No fact of this sentence found."
+            lines.append(plain(note, "italic dim"))
+        panel.show_lines(head, lines + self._other_outlets())
 
     def _other_outlets(self) -> list[Text]:
         """The other outlets of the story, to jump to with their number key."""
@@ -435,12 +433,9 @@ class ReaderApp(App[int]):
     @work(thread=True, exclusive=True, group="facts")
     def _align(self) -> None:
         """Line up the story's facts off the screen's thread; progress and result are posted back."""
-        if not core.facts_available():
-            return
         story = self.story
 
-        def progress(*args: float) -> None:
-            fraction = args[0] / args[1] if len(args) >= 2 and args[1] else (args[0] if args else 0)
+        def progress(fraction: float, _stage: str = "") -> None:
             self.call_from_thread(self._facts_progress, float(fraction))
 
         try:
@@ -616,8 +611,10 @@ class ReaderApp(App[int]):
         shown = self.shown(article.body[start:end], article.language)
         style = self.config.citation_style
         citation = core.format_citation(article, style, quote=shown, shown_script=self._shown_script_name())
-        result = core.copy_with_citation(shown, article=article, start=start, end=end,
-                                         citation=citation, body=article.body)  # fmt: skip
+        result = core.copy_with_citation(
+            shown, article=article, start=start, end=end, citation=citation, body=article.body,
+            script=self._shown_script_name(), write_osc52=self._write_to_terminal,
+        )  # fmt: skip
         preview = shown if len(shown) <= 40 else shown[:39] + "…"
         copied = bool(result.destinations)
         self.notify(
@@ -626,6 +623,14 @@ class ReaderApp(App[int]):
             severity="information" if copied else "warning",
             markup=False,
         )
+
+    def _write_to_terminal(self, sequence: str) -> None:
+        """Send an escape sequence (OSC 52) through the app's own output, not around it."""
+        driver = self._driver  # the App has no public writer; copy_to_clipboard uses the same
+        if driver is None:
+            raise OSError("no terminal")
+        driver.write(sequence)
+        driver.flush()
 
     def action_copy_quote(self) -> None:
         sentence = self.current_sentence()
@@ -705,8 +710,7 @@ class ReaderApp(App[int]):
         self.cursor = hit.sentence
         self.quote = None
         self.query_one(ReadingPane).set_static_marks(self._static_marks())
-        self._cursor_moved()
-        self.query_one(ReadingPane).scroll_body_into_view(hit.start, hit.end)
+        self._cursor_moved(center=True)
 
     def action_match(self, step: int) -> None:
         if not self.search_hits:
@@ -830,6 +834,12 @@ class ReaderApp(App[int]):
 
 @functools.lru_cache(maxsize=4096)
 def _converted(text: str, script: Script, language: str | None) -> str:
+    """Short text (titles, outlets, snippets) in a script; Chinese inside English text converts too."""
+    if language in (None, "en"):
+        han = "".join(ch for ch in text if is_han(ch))
+        if not han:
+            return text
+        language = "zh-Hant" if detect_language(han * 4) == "zh-Hant" else "zh-Hans"
     return core.convert(text, script, source_language=language).text
 
 

@@ -33,7 +33,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     ChoiceScreen #choice-title { text-style: bold; padding: 0 0 1 0; }
-    ChoiceScreen ChoiceList { border: none; height: auto; max-height: 30; }
+    ChoiceScreen ChoiceList, ChoiceScreen ChoiceList:focus { border: none; height: auto; max-height: 30; }
     """
 
     def __init__(self, title: str, options: list[tuple[str, str | Text]], current: str | None = None) -> None:

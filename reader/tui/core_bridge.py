@@ -1,36 +1,24 @@
-"""The core functions the app uses, with small stand-ins for core modules not written yet.
-
-The app imports the core only through here, so it runs while the core is being built. Each
-stand-in is the simplest thing that keeps the screen honest (no conversion rather than a wrong
-one, no facts rather than made-up ones).
+"""The core functions the app uses, in one place: tests replace them here (a slow alignment,
+a clipboard) without touching the core.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
-from reader import script
+from reader import facts, script
+from reader.cite import format_citation
+from reader.clipboard import CopyResult, copy_with_citation
 from reader.linebreak import cell_width, wrap
-from reader.models import Article, Fact, Story
+from reader.models import Fact, Story
 from reader.quotes import find_quotes
 from reader.script import Script, fold
 from reader.text import split_sentences
 
 __all__ = [
-    "align_story", "cell_width", "convert", "convert_span", "copy_with_citation", "facts_available",
+    "CopyResult", "align_story", "cell_width", "convert", "convert_span", "copy_with_citation",
     "find_quotes", "fold", "format_citation", "load_user_phrases", "split_sentences", "wrap",
 ]  # fmt: skip
-
-
-def _core(module: str, name: str) -> Callable[..., Any] | None:
-    """``reader.<module>.<name>`` when it exists, else None."""
-    try:
-        return getattr(importlib.import_module(f"reader.{module}"), name, None)
-    except ImportError:
-        return None
 
 
 # ---------------------------------------------------------------- scripts
@@ -57,42 +45,9 @@ def convert_span(converted: script.Converted, start: int, end: int) -> tuple[int
     return script.convert_span(converted, start, end)
 
 
-# ---------------------------------------------------------------- quotations, facts, citations
+# ---------------------------------------------------------------- facts
 
 
-def facts_available() -> bool:
-    """True when the fact alignment exists."""
-    return _core("facts", "align_story") is not None
-
-
-def align_story(story: Story, progress: Callable[..., None] | None = None) -> list[Fact]:
-    """The story's facts lined up across outlets."""
-    core = _core("facts", "align_story")
-    if core is None:
-        return []
-    return list(core(story, progress=progress))
-
-
-def format_citation(
-    article: Article, style: str, quote: str | None = None, shown_script: str = "original"
-) -> str:
-    """A citation of the article in the style."""
-    core = _core("cite", "format_citation")
-    if core is not None:
-        return core(article, style, quote=quote, shown_script=shown_script)
-    parts = [article.outlet, article.title, article.published, article.url]
-    return ". ".join(p for p in parts if p)
-
-
-@dataclass(frozen=True)
-class CopyOutcome:
-    destinations: list[str]
-    message: str
-
-
-def copy_with_citation(text: str, *, article: Article, start: int, end: int, citation: str, body: str) -> Any:
-    """Copy a quote with its citation; the result says where it went."""
-    core = _core("clipboard", "copy_with_citation")
-    if core is not None:
-        return core(text, article=article, start=start, end=end, citation=citation, body=body)
-    return CopyOutcome([], "copying is not available yet")
+def align_story(story: Story, progress: Callable[[float, str], None] | None = None) -> list[Fact]:
+    """The story's facts lined up across outlets (cached on disk by the core)."""
+    return list(facts.align_story(story, progress=progress))

@@ -80,7 +80,7 @@ class FactsPanel(Vertical):
     FactsPanel:focus-within { border: round $accent; }
     FactsPanel #facts-head { height: auto; padding: 0 1; }
     FactsPanel ProgressBar { height: 1; padding: 0 1; }
-    FactsPanel FactsList { border: none; height: 1fr; padding: 0; }
+    FactsPanel FactsList, FactsPanel FactsList:focus { border: none; height: 1fr; padding: 0; }
     FactsPanel FactsList > .option-list--option { padding: 0 1; }
     FactsPanel FactsList > .option-list--option-disabled { color: $text; text-style: none; }
     FactsPanel FactsMatrix { height: 1fr; }

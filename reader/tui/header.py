@@ -21,16 +21,31 @@ class StoryHeader(Static):
     """
 
     def show(self, story: str, outlet: str, date: str, script_label: str, busy: str = "") -> None:
-        """Update the line; ``busy`` tells of slow work still running."""
-        line = Text(no_wrap=True, overflow="ellipsis", end="")
-        line.append_text(plain(story, "bold"))
+        """Update the line; ``busy`` tells of slow work still running.
+
+        The outlet, date and script always show; the story title takes what room is left.
+        """
+        self._parts = (story, outlet, date, script_label, busy)
+        tail = Text(end="")
         for part in (outlet, date):
             if part:
-                line.append("  ·  ", "dim")
-                line.append_text(plain(part))
-        line.append("  ·  ", "dim")
-        line.append(f" {script_label} ", "reverse bold")
-        if busy:
-            line.append("  ")
-            line.append_text(plain(busy, "italic dim"))
+                tail.append(" · ", "dim")
+                tail.append_text(plain(part))
+        tail.append("  ")
+        tail.append(f" {script_label} ", "reverse bold")
+        width = (self.size.width or 120) - 2
+        if busy and width - tail.cell_len - len(busy) - 2 >= 16:
+            tail.append("  ")
+            tail.append_text(plain(busy, "italic dim"))
+        room = max(0, width - tail.cell_len)
+        title = plain(story, "bold")
+        title.truncate(room, overflow="ellipsis")
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        line.append_text(title)
+        line.append_text(tail)
         self.update(line)
+
+    def on_resize(self) -> None:
+        parts = getattr(self, "_parts", None)
+        if parts is not None:
+            self.show(*parts)

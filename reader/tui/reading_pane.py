@@ -56,7 +56,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._static = SpanIndex([])
         self._moving = SpanIndex([])
         self._ambiguous: Marks = []
-        self._wanted: tuple[int, int] | None = None  # a span to bring into view once laid out
+        self._wanted: tuple[int, int, bool] | None = None  # a span to bring into view once laid out
 
     # ------------------------------------------------------------ what the app hands down
 
@@ -142,11 +142,11 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._layout()
         self.refresh()
 
-    def _top_span(self) -> tuple[int, int] | None:
+    def _top_span(self) -> tuple[int, int, bool] | None:
         if self.doc is None:
             return None
         offset = self.body_offset_of_line(self.scroll_offset.y)
-        return offset, offset + 1
+        return offset, offset + 1, False
 
     # ------------------------------------------------------------ scrolling
 
@@ -163,18 +163,21 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
                 return self.doc.to_body(line.start)
         return len(self.text.article.body) if self.text else 0
 
-    def scroll_body_into_view(self, start: int, end: int) -> None:
-        """Scroll the least needed so the body span shows, with a line of context."""
+    def scroll_body_into_view(self, start: int, end: int, center: bool = False) -> None:
+        """Scroll so the body span shows with a line of context: the least needed, or centred."""
         if self.doc is None:
-            self._wanted = (start, end)
+            self._wanted = (start, end, center)
             return
         self._wanted = None
         top = self.line_of_body(start)
         bottom = self.line_of_body(max(start, end - 1))
         height = self.scrollable_content_region.height or self.size.height
         y = self.scroll_offset.y
+        visible = y < top and bottom + 2 <= y + height
         if top == self._first_body_line():
             target = 0
+        elif center and not visible:
+            target = top - max(1, (height - (bottom - top + 1)) // 3)
         elif top - 1 < y:
             target = top - 1
         elif bottom + 2 > y + height:
@@ -249,6 +252,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 READING_CSS = """
 ReadingPane {
     padding: 0 0;
+    overflow-x: hidden;
 }
 ReadingPane > .reading--title { text-style: bold; color: $text; }
 ReadingPane > .reading--meta { color: $text-muted; }

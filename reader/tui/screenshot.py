@@ -6,7 +6,6 @@ import asyncio
 import time
 from pathlib import Path
 
-from reader.tui import core_bridge as core
 from reader.tui.app import ReaderApp
 
 SETTLE_SECONDS = 120.0
@@ -27,7 +26,7 @@ async def render_svg(
     async with app.run_test(size=size, notifications=False) as pilot:
         await pilot.pause()
         deadline = time.monotonic() + SETTLE_SECONDS
-        while core.facts_available() and app.facts is None and time.monotonic() < deadline:
+        while app.facts is None and time.monotonic() < deadline:
             await asyncio.sleep(0.1)
         await pilot.pause()
         if search:

@@ -61,7 +61,7 @@ class SearchScreen(ModalScreen[Chosen | None]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     SearchScreen #search-status { color: $text-muted; height: 1; }
-    SearchScreen ResultList { height: 1fr; border: none; }
+    SearchScreen ResultList, SearchScreen ResultList:focus { height: 1fr; border: none; }
     """
 
     def __init__(self, searcher: Searcher, query: str = "") -> None:
