@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from reader.facts.cache import cache_key, read_cached, write_cached
 from reader.facts.cluster import Cluster, Weights, cluster_units
 from reader.facts.features import Unit, build_units
-from reader.facts.labels import label_of, mention_value, primary_slot, status_of
+from reader.facts.labels import label_of, mention_value, primary_slot, slot_owner, status_of, values_in_slot
 from reader.models import Article, Fact, Mention, Story
 
 Progress = Callable[[float, str], None]
@@ -49,6 +49,7 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     report(0.6, "lining up facts")
     clusters = cluster_units(units, weights, lambda f: report(0.6 + 0.35 * f, "lining up facts"))
     report(0.95, "labelling facts")
+    _one_fact_per_slot(clusters, units)
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
     built.sort(key=lambda item: item[0])
     return [Fact(id=f"F{n}", label=f.label, status=f.status, mentions=f.mentions) for n, (_, f) in enumerate(built, 1)]
@@ -64,6 +65,28 @@ def _distinct(built: list[tuple[tuple, Fact]]) -> list[tuple[tuple, Fact]]:
             seen.add(sentences)
             kept.append((key, fact))
     return kept
+
+
+def _one_fact_per_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> None:
+    """A sentence gives its figure for a counted slot (Weibo followers) to one fact only: the
+    one more outlets state. A later cluster for the same slot loses that sentence, so a second
+    fact for the slot cannot form around it."""
+    claimed: set[tuple[str, int, tuple[str, str | None], str | None]] = set()
+    order = sorted(range(len(clusters)), key=lambda c: (-len(clusters[c].articles), c))
+    for cid in order:
+        cluster = clusters[cid]
+        members = [units[i] for i in cluster.members]
+        slot = primary_slot(members)
+        if slot is None or slot[1] is None:
+            continue
+        owner = slot_owner(members, slot)
+        keys = {i: (units[i].article_id, units[i].sentence.start, slot, owner) for i in cluster.members}
+        giving = {i for i in cluster.members if values_in_slot(units[i], slot, owner)}
+        kept = [i for i in cluster.members if not (i in giving and keys[i] in claimed)]
+        if len(kept) != len(cluster.members):
+            cluster.members = kept
+            cluster.articles = {units[i].article_id for i in kept}
+        claimed.update(keys[i] for i in kept if i in giving)
 
 
 def _worth_keeping(cluster: Cluster, units: Sequence[Unit]) -> bool:

@@ -45,6 +45,7 @@ RARE_COMBINATION = 3  # informative concepts that, together, are specific enough
 COHERENCE_FLOOR = 0.12  # raw cosine a joining unit needs with every compared member of other outlets
 FAR_APART_RATIO = 5.0  # two counts of one slot this far apart are counts of different things
 MAX_SENTENCES_PER_ARTICLE = 2
+BRIDGE_MEAN_FLOOR = 0.18  # how alike, on average, two clusters a unit bridges must be
 TRANSLATED_NORM_SHARE = 0.25
 _TYPE_WEIGHT = {"c": 1.0, "e": 1.2, "q": 1.5, "b": 0.7, "w": 1.0, "v": 1.3, "s": 2.0, "x": 1.0}
 
@@ -263,6 +264,9 @@ def cluster_units(
         anchors = sorted(f for f in unit.features if f in weights.anchors)
         scores, links = _candidate_scores(unit, anchors, units, clusters, index, weights)
         joined = _clusters_to_join(unit, scores, clusters)
+        if joined:
+            for cid in _bridged(unit, joined[0], scores, clusters, units, weights):
+                _merge(clusters, cid, joined[0], units, weights, index)
         members = [i]
         if not joined:
             if unit.weak:
@@ -285,6 +289,47 @@ def cluster_units(
         cluster.members.sort()
         trim(cluster, units, weights)
     return clusters
+
+
+def _bridged(
+    unit: Unit, best: int, scores: dict[int, float], clusters: list[Cluster], units: Sequence[Unit], weights: Weights
+) -> list[int]:
+    """Clusters of other outlets the unit links to besides its best one, when they are the same
+    fact told by outlets that came earlier than the unit and could not link to each other (one
+    gives a year, the other none): every member alike enough to the best cluster's members."""
+    target = clusters[best]
+    bridged = []
+    for cid in sorted(scores):
+        other = clusters[cid]
+        if cid == best or not other.members or other.articles & (target.articles | {unit.article_id}):
+            continue
+        if len(other.members) > 2 * MEMBERS_COMPARED or scores[cid] < CROSS_LANGUAGE_THRESHOLD:
+            continue
+        compared = target.members[:MEMBERS_COMPARED]
+        pairs = [similarity(units[a], units[b], weights)[0] for a in other.members for b in compared]
+        if pairs and min(pairs) >= COHERENCE_FLOOR and sum(pairs) / len(pairs) >= BRIDGE_MEAN_FLOOR:
+            bridged.append(cid)
+            target = Cluster(target.members + other.members, target.articles | other.articles)
+    return bridged
+
+
+def _merge(
+    clusters: list[Cluster],
+    source: int,
+    target: int,
+    units: Sequence[Unit],
+    weights: Weights,
+    index: dict[str, list[int]],
+) -> None:
+    """Move the members of cluster ``source`` into ``target``; the emptied cluster stays indexed."""
+    for m in clusters[source].members:
+        clusters[target].members.append(m)
+        clusters[target].articles.add(units[m].article_id)
+        for feat in sorted(f for f in units[m].features if f in weights.anchors):
+            if target not in index[feat]:
+                index[feat].append(target)
+    clusters[source].members = []
+    clusters[source].articles = set()
 
 
 def _backfill(unit: Unit, links: dict[int, float], units: Sequence[Unit], weights: Weights) -> list[int]:
