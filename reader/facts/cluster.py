@@ -197,10 +197,24 @@ def _views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View, View]]
     mine, theirs = ("translated", "words") if unit.english else ("words", "translated")
     views = [(weights.view(unit.features, "cross"), weights.view(other.features, "cross"))]
     views.append((weights.view(unit.features, mine), weights.view(other.features, theirs)))
+    if _dated_alike(unit, other, weights):
+        # a clause of a long English sentence against a Chinese clause, unless only one side
+        # says when: a short clause matched alone may then belong to another, dated event
+        for clause in unit.clauses:
+            views.append((weights.view(clause, "cross"), weights.view(other.features, "cross")))
+            views.append((weights.view(clause, mine), weights.view(other.features, theirs)))
+        for clause in other.clauses:
+            views.append((weights.view(unit.features, "cross"), weights.view(clause, "cross")))
+            views.append((weights.view(unit.features, mine), weights.view(clause, theirs)))
     if _context_helps(unit, other, weights) and _context_helps(other, unit, weights):
         views.append((weights.view(unit.context, "cross"), weights.view(other.context, "cross")))
         views.append((weights.view(unit.context, mine), weights.view(other.context, theirs)))
     return views
+
+
+def _dated_alike(unit: Unit, other: Unit, weights: Weights) -> bool:
+    """Both sentences say when, or neither does."""
+    return bool(weights.view(unit.context).years) == bool(weights.view(other.context).years)
 
 
 def _context_helps(unit: Unit, other: Unit, weights: Weights) -> bool:

@@ -36,7 +36,15 @@ WORD_PREFIXES = (*CROSS_LANGUAGE_PREFIXES, "q:", "x:")  # the dictionary-word vi
 TIME_KINDS = frozenset({"date", "year", "time"})
 MIN_HEAD_STEM = 5  # a gloss's head word this long matches without its modifiers
 MIN_CLAUSE_WEIGHT = 7  # Han characters (an English word weighs two) a clause needs to stand alone
+TENURE_SLOT = "s:duration:tenure"
+_EN_TENURE = re.compile(r"\s+(?:at|with|in)\s+[A-Za-z]")
+_ZH_TENURE = re.compile(r"在[^，,。；;在]{1,10}?(?:的|拥有|工作了?|任职了?|干了?)?$")
+MIN_CLAUSE_WORDS = 3  # content words an English clause needs to stand alone
 _CLAUSE_BREAK = "，,；;：:"
+_EN_PUNCT_CUT = re.compile(r"[;:—–]\s*|,[”’]?\s+|\s+-\s+")
+_EN_WORD_CUT = re.compile(
+    r"\s(?:and|but|while|whereas|although|though|which|who|whose|where|when|after|before|because)\s"
+)
 _OPENERS, _CLOSERS = "“「『‘《(（\"", "”」』’》)）\""
 _EN_WORD = re.compile(r"[a-z][a-z0-9]+")
 _EN_STOP = frozenset(
@@ -65,6 +73,8 @@ class Unit:
     context: frozenset[str] = field(default_factory=frozenset)  # the features of its whole sentence
     weak: bool = False  # the headline, or a clause its article already said: joins, never founds
     words: tuple[str, ...] = ()  # dictionary words of a Chinese unit; English stems of an English one
+    clauses: tuple[frozenset[str], ...] = ()  # an English sentence of several clauses: each one's features
+    clause_words: tuple[tuple[str, ...], ...] = ()
 
     @property
     def text(self) -> str:
@@ -130,11 +140,15 @@ def bridge_words(units: Sequence[Unit]) -> None:
             stems = tuple(phrase.split())
             for key in {stems[-1], *stems}:
                 by_stem[key].append((word, stems))
+
+    def found(words: tuple[str, ...]) -> set[str]:
+        stems = set(words)
+        return {f"x:{w}" for s in stems for w, phrase in by_stem.get(s, ()) if translates(phrase, s, stems)}
+
     for unit in units:
         if unit.english and unit.words:
-            stems = set(unit.words)
-            found = {f"x:{w}" for s in stems for w, phrase in by_stem.get(s, ()) if translates(phrase, s, stems)}
-            unit.features = unit.features | found
+            unit.features = unit.features | found(unit.words)
+            unit.clauses = tuple(f | found(w) for f, w in zip(unit.clauses, unit.clause_words, strict=True))
 
 
 def translates(phrase: tuple[str, ...], hit: str, stems: set[str]) -> bool:
@@ -215,8 +229,33 @@ def _sentence_units(
             values=tuple(v for v in values if start <= v.start < end),
         )
         _fill_features(unit, names)
+        if english:
+            _fill_clauses(unit, names)
         units.append(unit)
     return units
+
+
+def _fill_clauses(unit: Unit, names: _StoryNames) -> None:
+    """The features of each clause of an English sentence of several, so that each can match a
+    Chinese clause stating one of its facts (the unit, and so the mention, stays the sentence)."""
+    spans = english_clause_spans(unit.text)
+    if len(spans) < 2:
+        return
+    parts = []
+    for start, end in spans:
+        part = Unit(
+            article_id=unit.article_id,
+            article_rank=unit.article_rank,
+            sentence=unit.sentence,
+            start=unit.start + start,
+            end=unit.start + end,
+            english=True,
+            values=tuple(v for v in unit.values if start <= v.start < end),
+        )
+        _fill_features(part, names)
+        parts.append((part.features, part.words))
+    unit.clauses = tuple(f & unit.features for f, _ in parts)
+    unit.clause_words = tuple(w for _, w in parts)
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
@@ -249,6 +288,41 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+def english_clause_spans(text: str) -> list[tuple[int, int]]:
+    """Clauses of an English sentence: cut at semicolons, dashes, colons and commas outside
+    quotation marks (also after a comma just inside a closing quotation mark), and before a
+    conjunction or relative word opening a clause; a clause with too few content words joined
+    to the next (the last one to the previous)."""
+    cuts = [m.end() for m in _EN_PUNCT_CUT.finditer(text) if _outside_quotes(text, m.end())]
+    cuts += [m.start() + 1 for m in _EN_WORD_CUT.finditer(text) if _outside_quotes(text, m.start())]
+    bounds = sorted({0, *[c for c in cuts if 0 < c < len(text)], len(text)})
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for a, b in itertools.pairwise(bounds):
+        start = a if pending is None else pending
+        if len(_content_words(text[start:b])) < MIN_CLAUSE_WORDS:
+            pending = start
+            continue
+        merged.append((start, b))
+        pending = None
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], len(text))
+        else:
+            merged.append((pending, len(text)))
+    return merged
+
+
+def _outside_quotes(text: str, at: int) -> bool:
+    """Whether position ``at`` lies outside curly quotation marks (and parentheses)."""
+    before = text[:at]
+    return before.count("“") <= before.count("”") and before.count("(") <= before.count(")")
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _EN_WORD.findall(text.lower()) if w not in _EN_STOP]
+
+
 def _weight(text: str) -> int:
     return sum(1 for ch in text if is_han(ch)) + 2 * len(re.findall(r"[A-Za-z0-9]+", text))
 
@@ -263,6 +337,8 @@ def _fill_features(unit: Unit, names: _StoryNames) -> None:
     feats |= {f"e:{n.key}" for n in unit.names if n.key not in unit.concepts}
     feats |= {f"q:{q}" for q in quoted_phrases(folded)}
     feats |= value_features(unit.values)
+    if is_tenure(unit, folded):
+        feats.add(TENURE_SLOT)
     if unit.english:
         feats |= english_words(folded)
         unit.words = tuple(english_stems(folded))
@@ -274,6 +350,19 @@ def _fill_features(unit: Unit, names: _StoryNames) -> None:
         # a word the lexicon or a name already stands for would count twice
         feats |= {f"x:{w}" for w, at in segmented if not covered.issuperset(range(at, at + len(w)))}
     unit.features = frozenset(feats)
+
+
+def is_tenure(unit: Unit, folded: str) -> bool:
+    """Whether a duration the unit gives is someone's time at an organisation (九年的职业生涯,
+    在X拥有9年资历, 在X的九年, nine years at X): a slot outlets can agree or differ on."""
+    durations = [v for v in unit.values if v.kind == "duration" and (v.unit or "").upper() in ("Y", "M")]
+    if not durations:
+        return False
+    if {"record", "year_count"} & set(unit.concepts):
+        return True
+    if unit.english:
+        return any(_EN_TENURE.match(folded, v.end) for v in durations)
+    return any(_ZH_TENURE.search(folded, 0, v.start) for v in durations)
 
 
 def _names(text: str, english: bool, names: _StoryNames) -> list[NameSpan]:
