@@ -530,9 +530,6 @@ def test_app_names_every_broken_file_and_opens_the_rest(corpus, monkeypatch, tmp
         assert name in messages
 
 
-@pytest.mark.xfail(strict=True, reason="TUI/facts interface mismatch: reader.facts.align calls progress(fraction, "
-                   "message) and ReaderApp._align's progress divides args[0] / args[1], so every uncached "
-                   "alignment fails with 'TypeError: unsupported operand type(s) for /: float and str'")  # fmt: skip
 def test_app_lines_up_the_facts_of_the_hostile_story(hostile_story, monkeypatch, tmp_path):
     app, notes = _run_app(hostile_story, monkeypatch, tmp_path)
     errors = [n.message for n in notes if n.severity == "error"]
