@@ -197,18 +197,26 @@ def _views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View, View]]
     mine, theirs = ("translated", "words") if unit.english else ("words", "translated")
     views = [(weights.view(unit.features, "cross"), weights.view(other.features, "cross"))]
     views.append((weights.view(unit.features, mine), weights.view(other.features, theirs)))
+    if _context_helps(unit, other, weights) and _context_helps(other, unit, weights):
+        views.append((weights.view(unit.context, "cross"), weights.view(other.context, "cross")))
+        views.append((weights.view(unit.context, mine), weights.view(other.context, theirs)))
+    return views
+
+
+def _clause_views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View, View]]:
+    """Each clause of a long English sentence against a Chinese unit, unless only one side says
+    when: a short clause matched alone may then belong to another, dated event."""
+    views: list[tuple[View, View]] = []
+    if unit.english == other.english or not (unit.clauses or other.clauses):
+        return views
+    mine, theirs = ("translated", "words") if unit.english else ("words", "translated")
     if _dated_alike(unit, other, weights):
-        # a clause of a long English sentence against a Chinese clause, unless only one side
-        # says when: a short clause matched alone may then belong to another, dated event
         for clause in unit.clauses:
             views.append((weights.view(clause, "cross"), weights.view(other.features, "cross")))
             views.append((weights.view(clause, mine), weights.view(other.features, theirs)))
         for clause in other.clauses:
             views.append((weights.view(unit.features, "cross"), weights.view(clause, "cross")))
             views.append((weights.view(unit.features, mine), weights.view(clause, theirs)))
-    if _context_helps(unit, other, weights) and _context_helps(other, unit, weights):
-        views.append((weights.view(unit.context, "cross"), weights.view(other.context, "cross")))
-        views.append((weights.view(unit.context, mine), weights.view(other.context, theirs)))
     return views
 
 
@@ -235,12 +243,17 @@ def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]
         threshold = max(threshold, ONE_SIDE_DATED_THRESHOLD)
     raw = score = 0.0
     far_apart = amounts_far_apart(unit, other)
+    if far_apart:
+        # 10亿台 and 300,000 units: counts of one kind this far apart count different things
+        return max(cosine(a, b, weights) for a, b in _views(unit, other, weights)), 0.0
     for a, b in _views(unit, other, weights):
         raw = max(raw, cosine(a, b, weights))
-        if far_apart:
-            # 10亿台 and 300,000 units: counts of one kind this far apart count different things
-            continue
         score = max(score, pair_score(a, b, weights, threshold))
+    if score < SECOND_FACT_THRESHOLD:
+        # the sentence as a whole does not match clearly: perhaps one of its clauses does
+        for a, b in _clause_views(unit, other, weights):
+            raw = max(raw, cosine(a, b, weights))
+            score = max(score, pair_score(a, b, weights, threshold))
     return raw, score
 
 
