@@ -82,6 +82,7 @@ def test_nine_years_at_a_company_is_one_tenure_fact() -> None:
     facts = align_story(story, use_cache=False)
     [tenure] = _linking(facts, ("a", "9年资历"), ("b", "九年的職業生涯"), ("c", "在星辰的九年"))
     assert tenure.status == "agree"
+    assert tenure.label.startswith("tenure")
 
 
 def test_a_duration_of_something_else_is_not_tenure() -> None:

@@ -66,5 +66,11 @@ def test_development_sample_agreements_hold(facts: list[Fact], fragments: tuple[
     assert found and all(f.status == "agree" for f in found)
 
 
+def test_no_two_facts_share_a_label(facts: list[Fact]) -> None:
+    labels = [f.label for f in facts]
+    assert len(labels) == len(set(labels))
+    assert all(0 < len(label) <= 60 for label in labels)
+
+
 def test_story_is_bundled() -> None:
     assert Path(resolve_story(None).path).is_dir()

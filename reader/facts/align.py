@@ -13,12 +13,21 @@ position of their first mention.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from reader.facts.cache import cache_key, read_cached, write_cached
 from reader.facts.cluster import Cluster, Weights, cluster_units
 from reader.facts.features import Unit, build_units
-from reader.facts.labels import label_of, mention_value, primary_slot, slot_owner, status_of, values_in_slot
+from reader.facts.labels import (
+    label_details,
+    label_of,
+    mention_value,
+    primary_slot,
+    slot_owner,
+    status_of,
+    values_in_slot,
+)
 from reader.models import Article, Fact, Mention, Story
 
 Progress = Callable[[float, str], None]
@@ -52,18 +61,38 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     _one_fact_per_slot(clusters, units)
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
     built.sort(key=lambda item: item[0])
-    return [Fact(id=f"F{n}", label=f.label, status=f.status, mentions=f.mentions) for n, (_, f) in enumerate(built, 1)]
+    labels = _distinct_labels([(f, details) for _, f, details in built])
+    return [
+        Fact(id=f"F{n}", label=label, status=f.status, mentions=f.mentions)
+        for n, ((_, f, _), label) in enumerate(zip(built, labels, strict=True), 1)
+    ]
 
 
-def _distinct(built: list[tuple[tuple, Fact]]) -> list[tuple[tuple, Fact]]:
+def _distinct_labels(facts: list[tuple[Fact, list[str]]]) -> list[str]:
+    """Each fact's label, made unique where two facts share one: the first detail of its own
+    (a name or concept its outlets share) that the label does not say yet, else a number."""
+    labels = [fact.label for fact, _ in facts]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for n, label in enumerate(labels):
+        groups[label].append(n)
+    for label, members in groups.items():
+        for count, n in enumerate(members[1:], 2):
+            details = facts[n][1]
+            taken = {labels[m] for m in members}
+            extra = next((d for d in details if d.lower() not in label.lower() and f"{label} ({d})" not in taken), None)
+            labels[n] = f"{label} ({extra})" if extra else f"{label} ({count})"
+    return labels
+
+
+def _distinct(built: list[tuple[tuple, Fact, list[str]]]) -> list[tuple[tuple, Fact, list[str]]]:
     """One fact per set of sentences: two clauses of one sentence can found twin clusters."""
     seen: set[frozenset[tuple[str, int]]] = set()
     kept = []
-    for key, fact in sorted(built, key=lambda item: (item[0], -sum(m.value is not None for m in item[1].mentions))):
-        sentences = frozenset((m.article_id, m.start) for m in fact.mentions)
+    for item in sorted(built, key=lambda item: (item[0], -sum(m.value is not None for m in item[1].mentions))):
+        sentences = frozenset((m.article_id, m.start) for m in item[1].mentions)
         if sentences not in seen:
             seen.add(sentences)
-            kept.append((key, fact))
+            kept.append(item)
     return kept
 
 
@@ -95,7 +124,7 @@ def _worth_keeping(cluster: Cluster, units: Sequence[Unit]) -> bool:
     return len(strong) >= 2 or (len(cluster.articles) == 1 and any(units[i].values for i in cluster.members))
 
 
-def _fact(cluster: Cluster, units: Sequence[Unit], weights: Weights) -> tuple[tuple, Fact]:
+def _fact(cluster: Cluster, units: Sequence[Unit], weights: Weights) -> tuple[tuple, Fact, list[str]]:
     members = [units[i] for i in cluster.members]
     slot = primary_slot(members)
     mentions: dict[tuple[str, int], Mention] = {}
@@ -119,7 +148,8 @@ def _fact(cluster: Cluster, units: Sequence[Unit], weights: Weights) -> tuple[tu
     status = status_of(members)
     first = min(position.values())
     sort_key = (_STATUS_RANK[status], -len(cluster.articles), first)
-    return sort_key, Fact(id="", label=label_of(members, weights), status=status, mentions=ordered)
+    fact = Fact(id="", label=label_of(members, weights), status=status, mentions=ordered)
+    return sort_key, fact, label_details(members, weights)
 
 
 def facts_for_sentence(facts: list[Fact], article_id: str, start: int, end: int) -> list[Fact]:

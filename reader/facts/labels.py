@@ -141,13 +141,33 @@ def label_of(units: Sequence[Unit], weights: Weights) -> str:
         owner = slot_owner(units, slot)
         qualifier = (concept(owner).label if _is_concept(owner) else owner.capitalize()) if owner else thing or name
         return f"{qualifier} {counted}".strip() if qualifier else counted
+    if any("s:duration:tenure" in u.features for u in units):
+        return f"tenure at {name}" if name else "tenure"
     subject = event or thing or "statement"
     if slot and slot[0] == "time":
         kind = "date" if any(v.kind == "date" for u in units for v in u.values) else "year"
-        extra = f" ({name})" if name else ""
+        extra = f", {name}" if name else ""
         return f"{kind} of {subject}{extra}"
     detail = name or (thing if thing != subject else None)
     return f"{subject}: {detail}" if detail else subject
+
+
+def label_details(units: Sequence[Unit], weights: Weights) -> list[str]:
+    """Further words that tell a fact apart from another of the same label: the names and
+    concepts its outlets share, most widely stated and most specific first."""
+    spread: dict[str, set[str]] = defaultdict(set)
+    shown: dict[str, str] = {}
+    for unit in units:
+        for cid in unit.concepts:
+            spread[f"c:{cid}"].add(unit.article_id)
+            shown[f"c:{cid}"] = concept(cid).label
+        for name in unit.names:
+            key = f"e:{name.key}"
+            spread[key].add(unit.article_id)
+            if unit.english or key not in shown:
+                shown[key] = name.text
+    ranked = sorted(spread, key=lambda f: (-len(spread[f]), -weights.weight.get(f, 0.0), f))
+    return list(dict.fromkeys(shown[f] for f in ranked))
 
 
 def _is_concept(cid: str) -> bool:
