@@ -177,7 +177,7 @@ def test_copy_quote_and_sentence_with_citation(story, monkeypatch):
         assert (start, end) == (quote.start, quote.end)
         assert text == core_bridge.convert(quote.text, Script.HANT, "zh-Hans").text  # in the script shown
         assert "每日经济新闻" in citation or "每日經濟新聞" in citation
-        assert any(n.title == "Copied" for n in app._notifications)
+        assert any(n.title.startswith("Quotation copied") for n in app._notifications)
         await pilot.press("y")
         sentence = app.current_sentence()
         assert copied[-1][2:4] == (sentence.start, sentence.end)
@@ -385,7 +385,7 @@ def test_facts_panel_before_alignment_shows_the_sentence_position(story):
     async def steps(app, pilot):
         await pilot.press("j")
         text = screen_text(app)
-        assert "sentence 2 of" in text and "paragraph 1 of" in text
+        assert "sentence 2 of" in text and "¶ 1/" in text
 
     drive(ReaderApp([story]), steps)
 

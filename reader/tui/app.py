@@ -362,7 +362,7 @@ class ReaderApp(App[int]):
         if sentence:
             paragraphs = self.sentences[-1].paragraph + 1
             head.append(f"\nsentence {self.cursor + 1} of {len(self.sentences)}", "dim")
-            head.append(f" · paragraph {sentence.paragraph + 1} of {paragraphs}", "dim")
+            head.append(f" · ¶ {sentence.paragraph + 1}/{paragraphs}", "dim")
             head.append(f"\ncharacters {sentence.start}–{sentence.end} of {len(self.article.body)}", "dim")
         return head
 
@@ -389,7 +389,7 @@ class ReaderApp(App[int]):
             if self.article and article.id != self.article.id:
                 line = Text(f"{number} " if number <= 9 else "  ", style="dim", end="")
                 line.append_text(plain(self.shown(article.outlet or article.id, article.language)))
-                line.append(f"  {badge(article.language)}  {article.published or '?'}", "dim")
+                line.append(f" {badge(article.language)} {(article.published or '?')[5:] or '?'}", "dim")
                 lines.append(line)
         return lines
 
@@ -615,11 +615,10 @@ class ReaderApp(App[int]):
             shown, article=article, start=start, end=end, citation=citation, body=article.body,
             script=self._shown_script_name(), write_osc52=self._write_to_terminal,
         )  # fmt: skip
-        preview = shown if len(shown) <= 40 else shown[:39] + "…"
         copied = bool(result.destinations)
         self.notify(
-            f"{what} “{preview}” with a {style} citation.\n{result.message}",
-            title="Copied" if copied else "Not copied",
+            result.message,
+            title=f"{what} copied with a {style} citation" if copied else f"{what} not copied",
             severity="information" if copied else "warning",
             markup=False,
         )

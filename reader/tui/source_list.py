@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.tui.core_bridge import wrap
 from reader.tui.styling import plain
 
 
@@ -40,9 +41,22 @@ def entry_text(number: int, entry: SourceEntry, current: bool, width: int) -> Te
     text.append(f" {entry.badge:>2}" if cell_len(entry.badge) < 2 else f" {entry.badge}",
                 BADGE_STYLES.get(entry.badge, "dim"))  # fmt: skip
     text.append(f" {date:>5}", "dim")
-    text.append("\n  ")
-    text.append_text(plain(entry.title, "italic" if current else "dim"))
+    for line in title_lines(entry.title, width - 2):
+        text.append("\n  ")
+        text.append_text(plain(line, "italic" if current else "dim"))
     return text
+
+
+def title_lines(title: str, width: int, most: int = 2) -> list[str]:
+    """The title wrapped by the Chinese-aware breaker, at most ``most`` lines (… when cut)."""
+    spans = wrap(title, max(4, width)) if title else []
+    lines = [title[s:e].strip() for s, e in spans[:most]]
+    if len(spans) > most and lines:
+        last = lines[-1]
+        while last and cell_len(last) + 1 > width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    return lines
 
 
 class SourceList(OptionList):
