@@ -439,7 +439,10 @@ class ReaderApp(App[int]):
             self.call_from_thread(self._facts_progress, float(fraction))
 
         try:
-            facts = core.align_story(story, progress=progress)
+            if sum(len(a.body) for a in story.articles) >= LARGE_ARTICLE:
+                facts = offload.align_in_process(story, progress)
+            else:
+                facts = core.align_story(story, progress=progress)
         except Exception as exc:  # noqa: BLE001 - the screen stays usable without facts
             self.call_from_thread(self._facts_failed, f"{type(exc).__name__}: {exc}")
             return

@@ -1,4 +1,5 @@
-"""Slow pure work of the core (quotations of a very long article) in another process.
+"""Slow pure work of the core (quotations of a very long article, the alignment of a big story)
+in another process.
 
 A thread would hold the interpreter lock for seconds at a time and make every key press wait;
 another process leaves the screen's thread free.
@@ -10,7 +11,10 @@ import asyncio
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from queue import Empty
 from typing import Any, TypeVar
+
+from reader.models import Fact, Story
 
 T = TypeVar("T")
 _pool: ProcessPoolExecutor | None = None
@@ -32,6 +36,7 @@ async def run(function: Callable[..., T], *args: Any) -> T:
 def stop() -> None:
     """End the helper process now, finished or not (at the app's exit)."""
     global _pool
+    stop_children()
     if _pool is None:
         return
     processes = list(getattr(_pool, "_processes", {}).values())  # no public way to stop a busy worker
@@ -39,3 +44,53 @@ def stop() -> None:
     for process in processes:
         process.terminate()
     _pool = None
+
+
+def stop_children() -> None:
+    """End any alignment still running in a child process."""
+    for child in list(_children):
+        child.terminate()
+
+
+# ---------------------------------------------------------------- the fact alignment of a big story
+
+_children: list[multiprocessing.process.BaseProcess] = []
+
+
+def _align_child(story: Story, queue: Any) -> None:
+    """In the child: line the facts up, sending progress, then the facts (or the failure)."""
+    from reader.tui import core_bridge
+
+    try:
+        facts = core_bridge.align_story(story, progress=lambda f, stage="": queue.put(("progress", f)))
+        queue.put(("done", facts))
+    except Exception as exc:  # noqa: BLE001 - the parent turns it into one line
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def align_in_process(story: Story, on_progress: Callable[[float], None]) -> list[Fact]:
+    """The story's facts, lined up in a child process; call from a thread (it blocks)."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_align_child, args=(story, queue), daemon=True)
+    child.start()
+    _children.append(child)
+    try:
+        while True:
+            try:
+                kind, payload = queue.get(timeout=0.5)
+            except Empty:
+                if not child.is_alive():
+                    raise RuntimeError("the alignment process ended without an answer") from None
+                continue
+            if kind == "progress":
+                on_progress(float(payload))
+            elif kind == "done":
+                return list(payload)
+            else:
+                raise RuntimeError(payload)
+    finally:
+        child.join(timeout=1)
+        if child.is_alive():
+            child.terminate()
+        _children.remove(child)
