@@ -249,8 +249,8 @@ def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]
     for a, b in _views(unit, other, weights):
         raw = max(raw, cosine(a, b, weights))
         score = max(score, pair_score(a, b, weights, threshold))
-    if score < SECOND_FACT_THRESHOLD:
-        # the sentence as a whole does not match clearly: perhaps one of its clauses does
+    if score < SECOND_FACT_THRESHOLD and raw >= COHERENCE_FLOOR:
+        # the sentence as a whole is alike but does not match clearly: perhaps one of its clauses does
         for a, b in _clause_views(unit, other, weights):
             raw = max(raw, cosine(a, b, weights))
             score = max(score, pair_score(a, b, weights, threshold))

@@ -75,6 +75,7 @@ class Unit:
     words: tuple[str, ...] = ()  # dictionary words of a Chinese unit; English stems of an English one
     clauses: tuple[frozenset[str], ...] = ()  # an English sentence of several clauses: each one's features
     clause_words: tuple[tuple[str, ...], ...] = ()
+    spans: tuple[tuple[str, int, int], ...] = ()  # lexicon concepts found, with offsets into its text
 
     @property
     def text(self) -> str:
@@ -252,7 +253,7 @@ def _fill_clauses(unit: Unit, names: _StoryNames) -> None:
             english=True,
             values=tuple(v for v in unit.values if start <= v.start < end),
         )
-        _fill_features(part, names)
+        _fill_features(part, names, parent=unit)
         parts.append((part.features, part.words))
     unit.clauses = tuple(f & unit.features for f, _ in parts)
     unit.clause_words = tuple(w for _, w in parts)
@@ -327,12 +328,24 @@ def _weight(text: str) -> int:
     return sum(1 for ch in text if is_han(ch)) + 2 * len(re.findall(r"[A-Za-z0-9]+", text))
 
 
-def _fill_features(unit: Unit, names: _StoryNames) -> None:
+def _fill_features(unit: Unit, names: _StoryNames, parent: Unit | None = None) -> None:
+    """The unit's features; a clause of ``parent`` takes its concepts and names from the
+    parent's (found once per sentence: the English lexicon pattern is the costly part)."""
     text = unit.text
     folded = fold(text)
-    found = concepts_in(folded, english=unit.english)
+    if parent is None:
+        found = concepts_in(folded, english=unit.english)
+        unit.names = tuple(_names(text, unit.english, names))
+        unit.spans = tuple(found)
+    else:
+        shift = unit.start - parent.start
+        found = [(c, a - shift, b - shift) for c, a, b in parent.spans if shift <= a and b - shift <= len(text)]
+        unit.names = tuple(
+            NameSpan(n.key, n.start - shift, n.end - shift, n.text)
+            for n in parent.names
+            if shift <= n.start and n.end - shift <= len(text)
+        )
     unit.concepts = tuple(dict.fromkeys(cid for cid, _, _ in found))
-    unit.names = tuple(_names(text, unit.english, names))
     feats = {f"c:{cid}" for cid in unit.concepts}
     feats |= {f"e:{n.key}" for n in unit.names if n.key not in unit.concepts}
     feats |= {f"q:{q}" for q in quoted_phrases(folded)}
