@@ -476,3 +476,21 @@ def test_f_switches_to_the_whole_story_matrix_conflicts_first(facts_story):
         assert not app.query_one(FactsMatrix).display
 
     drive(ReaderApp([facts_story]), steps)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 45), (60, 20), (123, 33)])
+def test_no_character_is_cut_at_the_pane_edge(story, size):
+    async def steps(app, pilot):
+        pane = app.query_one(ReadingPane)
+        rows = screen_text(app).splitlines()
+        top = pane.content_region.y
+        checked = 0
+        for y in range(pane.content_region.height):
+            number = pane.scroll_offset.y + y
+            if number < len(pane.doc.lines):
+                words = pane.doc.line_text(pane.doc.lines[number]).strip()
+                assert words in rows[top + y], (words, rows[top + y])
+                checked += bool(words)
+        assert checked > 3
+
+    drive(ReaderApp([story], sentence=3), steps, size=size)

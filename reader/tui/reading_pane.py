@@ -86,7 +86,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     # ------------------------------------------------------------ layout
 
     def _measure(self) -> int:
-        width = self.scrollable_content_region.width or self.size.width
+        """Cells per line: what the pane leaves beside the gutter and the (always kept) scrollbar."""
+        width = min(self.scrollable_content_region.width, self.size.width - self.styles.scrollbar_size_vertical)
         return max(8, min(MAX_MEASURE, width - GUTTER - 1))
 
     def _layout(self) -> None:
@@ -253,6 +254,7 @@ READING_CSS = """
 ReadingPane {
     padding: 0 0;
     overflow-x: hidden;
+    scrollbar-gutter: stable;
 }
 ReadingPane > .reading--title { text-style: bold; color: $text; }
 ReadingPane > .reading--meta { color: $text-muted; }
