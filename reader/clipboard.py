@@ -154,7 +154,7 @@ def clipping_entry(
     after = _flat(body[end : end + CONTEXT_CHARS])
     original = _flat(body[start:end])
     lines = [
-        f"## {now} · {_flat(article.outlet or article.title or article.id)}",
+        f"## {now} · {_flat(article.display_name)}",
         "",
         f"- article: `{article.id}`" + (f" ({_flat(article.title)})" if article.title else ""),
         f"- offsets: {start}–{end}" + (f", shown in script {script}" if script != "original" else ""),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 QuoteKind = Literal["speech", "term"]
 FactStatus = Literal["agree", "conflict", "single"]
@@ -32,6 +33,18 @@ class Article:
     content_hash: str | None = None  # sha256 of the cleaned body, to skip duplicates
     path: Path | None = None  # the Markdown file, once stored
 
+    @property
+    def display_name(self) -> str:
+        """What to call the article's source on screen: the outlet, else the url's host, else its title."""
+        if self.outlet:
+            return self.outlet
+        host = _host(self.url)
+        if host:
+            return host
+        if self.title:
+            return f"“{self.title if len(self.title) <= 24 else self.title[:23] + '…'}”"
+        return self.id
+
     def to_json(self) -> dict[str, Any]:
         """The article object of the JSON contracts."""
         return {
@@ -44,6 +57,13 @@ class Article:
             "author": self.author,
             "path": str(self.path) if self.path else None,
         }
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 @dataclass(frozen=True)

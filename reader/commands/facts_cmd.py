@@ -40,7 +40,7 @@ def facts_json(story: Story, facts: list[Fact]) -> dict:
 
 def facts_text(story: Story, facts: list[Fact]) -> str:
     """A readable table: one block per fact, one line per outlet (silent ones marked), conflicts first."""
-    outlets = {a.id: f"{a.outlet or a.id} ({BADGES.get(a.language or '', '?')})" for a in story.articles}
+    outlets = {a.id: f"{a.display_name} ({BADGES.get(a.language or '', '?')})" for a in story.articles}
     width = max((len(o) for o in outlets.values()), default=10)
     lines = [f"{story.title}: {len(facts)} facts across {len(story.articles)} outlets", ""]
     for fact in facts:

@@ -64,7 +64,7 @@ def quotes_text(story: Story, quotes: list[Quote], speaker: str | None = None) -
         if not mine:
             continue
         lines.append("")
-        lines.append(f"{article.outlet or article.title or article.id}  [{article.id}]  {len(mine)} quotations")
+        lines.append(f"{article.display_name}  [{article.id}]  {len(mine)} quotations")
         for q in mine:
             who = f"{q.speaker}: " if q.speaker else ""
             indent = "    " if q.depth else "  "

@@ -243,7 +243,7 @@ class ReaderApp(App[int]):
     def _show_header(self, busy: str = "") -> None:
         article = self.article
         title = self.shown(self.story.title, self.story.language)
-        outlet = self.shown(article.outlet or article.id, article.language) if article else ""
+        outlet = self.shown(article.display_name, article.language) if article else ""
         date = (article.published or "date ?") if article else ""
         if not busy and self.facts is None:
             busy = "lining up facts…"
@@ -253,7 +253,7 @@ class ReaderApp(App[int]):
         entries = [
             SourceEntry(
                 a.id,
-                self.shown(a.outlet or a.id, a.language),
+                self.shown(a.display_name, a.language),
                 badge(a.language),
                 a.published or "?",
                 self.shown(a.title or "", a.language),
@@ -267,7 +267,7 @@ class ReaderApp(App[int]):
         if self.article is None:
             return
         pane.show(self._text(self.article), self._article_script(), self._static_marks(), self._moving_marks())
-        pane.border_title = plain(self.shown(self.article.outlet or self.article.id, self.article.language))
+        pane.border_title = plain(self.shown(self.article.display_name, self.article.language))
 
     def _article_script(self) -> Script:
         return Script.ORIGINAL if self.article and self.article.language == "en" else self.script
@@ -358,7 +358,7 @@ class ReaderApp(App[int]):
         head = Text(end="")
         if self.article is None:
             return plain("This story has no readable article.")
-        head.append_text(plain(self.shown(self.article.outlet or self.article.id, self.article.language), "bold"))
+        head.append_text(plain(self.shown(self.article.display_name, self.article.language), "bold"))
         if sentence:
             paragraphs = self.sentences[-1].paragraph + 1
             head.append(f"\nsentence {self.cursor + 1} of {len(self.sentences)}", "dim")
@@ -388,7 +388,7 @@ class ReaderApp(App[int]):
         for number, article in enumerate(self.story.articles, 1):
             if self.article and article.id != self.article.id:
                 line = Text(f"{number} " if number <= 9 else "  ", style="dim", end="")
-                line.append_text(plain(self.shown(article.outlet or article.id, article.language)))
+                line.append_text(plain(self.shown(article.display_name, article.language)))
                 line.append(f" {badge(article.language)} {(article.published or '?')[5:] or '?'}", "dim")
                 lines.append(line)
         return lines
@@ -396,7 +396,7 @@ class ReaderApp(App[int]):
     def _fact_block(self, fact: Fact, sentence: Sentence) -> FactBlock:
         rows: list[VersionRow] = []
         for version in factview.versions(fact, self.story.articles):
-            outlet = self.shown(version.article.outlet or version.article.id, version.article.language)
+            outlet = self.shown(version.article.display_name, version.article.language)
             if version.silent:
                 rows.append(VersionRow(outlet, version.article.id))
                 continue
@@ -414,7 +414,7 @@ class ReaderApp(App[int]):
 
     def _show_matrix(self, panel: FactsPanel) -> None:
         articles = self.story.articles
-        outlets = [self.shown(a.outlet or a.id, a.language) for a in articles]
+        outlets = [self.shown(a.display_name, a.language) for a in articles]
         rows = []
         for fact in factview.matrix(self.facts or []):
             cells = []
@@ -684,7 +684,7 @@ class ReaderApp(App[int]):
             piece = snippet(article.body, hit.start, hit.end)
             converted = core.convert(piece.text, self.script, source_language=article.language)
             start, end = converted.to_converted(piece.match_start), converted.to_converted(piece.match_end)
-            outlet = self.shown(article.outlet or article.id, article.language)
+            outlet = self.shown(article.display_name, article.language)
             results.append(Result(hit, outlet, converted.text, start, end))
         return results
 
@@ -746,7 +746,7 @@ class ReaderApp(App[int]):
         if self.size.width >= 80:
             self.query_one(SourceList).focus()
             return
-        options = [(a.id, f"{i + 1} {self.shown(a.outlet or a.id, a.language)}  {badge(a.language)}  "
+        options = [(a.id, f"{i + 1} {self.shown(a.display_name, a.language)}  {badge(a.language)}  "
                           f"{a.published or '?'}") for i, a in enumerate(self.story.articles)]  # fmt: skip
 
         def chosen(article_id: str | None) -> None:
@@ -806,7 +806,7 @@ class ReaderApp(App[int]):
         yield SystemCommand("Quotations by speaker", "list this article's quotations and jump to one",
                             self.action_quote_list)  # fmt: skip
         for i, article in enumerate(self.story.articles):
-            outlet = self.shown(article.outlet or article.id, article.language)
+            outlet = self.shown(article.display_name, article.language)
             yield SystemCommand(f"Open {outlet}", self.shown(article.title or article.id, article.language),
                                 functools.partial(self.open_article, article.id), discover=i < 9)  # fmt: skip
         if len(self.story_dirs) > 1:

@@ -100,15 +100,19 @@ class Document:
     converted: Converted
     width: int
     lines: list[Line] = field(default_factory=list)
+    headline_end: int = 0  # display offset where a body that opens with its headline leaves it
 
     @classmethod
     def build(cls, article: Article, script: Script, width: int) -> Document:
         language = article.language
         convert = _converter(script, language)
         converted = convert(article.body)
-        title = convert(article.title or article.id).text
-        meta = " · ".join(p for p in (article.outlet, article.published or "date ?", article.url) if p)
+        headline = _headline_length(article)
+        # a body that opens with its headline shows it once, as the first paragraph
+        title = "" if headline else convert(article.title or article.id).text
+        meta = " · ".join(p for p in (article.display_name, article.published or "date ?", article.url) if p)
         doc = cls(title, convert(meta).text, converted.text, converted, width)
+        doc.headline_end = converted.to_converted(headline)
         doc.lines = doc._layout()
         return doc
 
@@ -143,7 +147,7 @@ class Document:
         return numbers[i]
 
     def _layout(self) -> list[Line]:
-        lines = [Line(TITLE, s, e) for s, e in core.wrap(self.title, self.width)]
+        lines = [Line(TITLE, s, e) for s, e in core.wrap(self.title, self.width)] if self.title else []
         lines += [Line(META, s, e) for s, e in core.wrap(self.meta, self.width)]
         lines.append(Line(META, 0, 0))
         for match in re.finditer(r"[^\n]+", self.body):
@@ -155,6 +159,12 @@ class Document:
             base = match.start()
             lines += [Line(BODY, base + s, base + e) for s, e in core.wrap(paragraph, self.width)]
         return lines
+
+
+def _headline_length(article: Article) -> int:
+    """The length of the body's first paragraph when it is the article's title, else 0."""
+    first = article.body.split("\n", 1)[0]
+    return len(first) if article.title and first.strip() == article.title.strip() else 0
 
 
 def _converter(script: Script, language: str | None):

@@ -118,6 +118,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def _set_doc(self, doc: Document) -> None:
         self.doc = doc
         self._ambiguous = [(p, p + 1, "ambiguous") for p in doc.converted.ambiguous]
+        if doc.headline_end:
+            self._ambiguous.append((0, doc.headline_end, "headline"))
         self._index_marks()
         self.virtual_size = Size(doc.width + GUTTER, len(doc.lines))
         if self._wanted is not None:
@@ -257,6 +259,7 @@ ReadingPane {
     scrollbar-gutter: stable;
 }
 ReadingPane > .reading--title { text-style: bold; color: $text; }
+ReadingPane > .reading--headline { text-style: bold; }
 ReadingPane > .reading--meta { color: $text-muted; }
 ReadingPane > .reading--cursor { background: $primary 18%; }
 ReadingPane > .reading--gutter-cursor { color: $accent; text-style: bold; }

@@ -14,6 +14,7 @@ from rich.text import Text
 
 # Later roles are applied on top of earlier ones.
 ROLE_ORDER = (
+    "headline",
     "conflict",
     "cursor",
     "term",
