@@ -8,7 +8,7 @@ def test_display_name_prefers_outlet_then_host_then_title():
     assert Article(id="a", body="", url="https://www.nbd.com.cn/x").display_name == "nbd.com.cn"
     assert Article(id="a", body="", title="Short title").display_name == "“Short title”"
     long_title = Article(id="a", body="", title="A title that is much longer than the room it gets")
-    assert long_title.display_name == "“A title that is much lon…”"
+    assert long_title.display_name == "“A title that is much lo…”"
     assert Article(id="x-1", body="").display_name == "x-1"
 
 
