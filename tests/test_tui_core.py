@@ -9,7 +9,7 @@ from reader.models import Article, Fact, Mention
 from reader.script import Script, fold
 from reader.search import find_all, search_story, snippet
 from reader.text import split_sentences
-from reader.tui.document import BODY, ArticleText, Document, SpanIndex, find_quotes
+from reader.tui.document import BODY, LARGE_ARTICLE, ArticleText, Document, SpanIndex, find_quotes
 from reader.tui.styling import safe, styled_line
 from reader.userstate import Config, Positions
 
@@ -30,10 +30,49 @@ def test_layout_maps_offsets_through_a_conversion_that_changes_lengths():
     body = "我们的内存不够。他说：“头发很长。”"
     doc = Document.build(_article(body), Script.TW, 40)
     start = body.index("头发")
-    shown = doc.body[doc.to_display(start) : doc.to_display(start + 2)]
-    assert shown == "頭髮"
-    assert doc.to_body(doc.to_display(start)) == start
-    assert doc.line_of(doc.to_display(len(body) - 1)) == doc.lines.index(doc.lines[-1])
+    assert doc.shown(start, start + 2) == "頭髮"
+    assert doc.shown(body.index("内存"), body.index("不够")) == "記憶體"
+    line = doc.line(doc.line_of_body(start))
+    assert doc.body_offset_of_line(doc.line_of_body(start)) == doc.body_span(line)[0] <= start
+    assert doc.line_of_body(len(body) - 1) == doc.line_count - 1
+
+
+def _long_article(paragraphs: int) -> Article:
+    body = "\n\n".join(f"第{n}段：" + "很长的中文句子没有空格，头发和内存。" * 9 for n in range(paragraphs))
+    return _article(body)
+
+
+def test_a_long_article_is_laid_out_only_where_it_is_read():
+    article = _long_article(20_000)
+    assert len(article.body) >= LARGE_ARTICLE
+    doc = Document.build(article, Script.HANT, 40)
+    assert not doc.complete
+    line = doc.line(doc.first_body_line)
+    assert doc.line_text(line).startswith("第0段：很長的中文句子")
+    assert sum(1 for _ in doc.pending()) > 19_000  # the rest waits
+    last = len(article.body) - 1
+    assert doc.line_text(doc.line(doc.line_of_body(last))).endswith("頭髮和內存。")
+
+
+def test_a_lazy_layout_ends_as_the_whole_layout():
+    article = _long_article(3)
+    whole = Document.build(article, Script.HANT, 30)
+    lazy = Document(article, Script.HANT, 30)
+    middle = lazy.line_of_body(article.body.index("第1段"))
+    anchor = lazy.anchor(middle)
+    lazy.apply((i, lazy.lay_out(i)) for i in list(lazy.pending()))
+    assert [lazy.line_text(x) for x in lazy.lines] == [whole.line_text(x) for x in whole.lines]
+    assert lazy.line_of_anchor(anchor) == whole.line_of_body(article.body.index("第1段"))
+
+
+def test_marks_land_on_the_displayed_characters_of_their_line():
+    body = "我们的内存不够。他说：“头发很长。”"
+    doc = Document.build(_article(body), Script.TW, 40)
+    line = doc.line(doc.line_of_body(0))
+    start = body.index("头发")
+    spans = [s for s in doc.display_spans(line, [(start, start + 2, "match")]) if s[2] == "match"]
+    (left, right, _), = spans
+    assert doc.line_text(line)[left - line.start : right - line.start] == "頭髮"
 
 
 def test_span_index_finds_spans_touching_a_line():

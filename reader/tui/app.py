@@ -6,6 +6,7 @@ thread worker that posts its result back.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Iterable
 from pathlib import Path
@@ -114,6 +115,7 @@ class ReaderApp(App[int]):
         self.cursor = 0
         self.quote: int | None = None
         self.facts: list[Fact] | None = None
+        self.facts_known = asyncio.Event()  # set once the facts are lined up, or known to be unavailable
         self.facts_mode = facts_mode
         self.facts_open = facts_mode == "story"
         self.search_query = ""
@@ -156,14 +158,16 @@ class ReaderApp(App[int]):
             self.notify(f"{problem.path.name} could not be read: {problem.reason}",
                         title="Broken file", severity="warning", markup=False, timeout=10)  # fmt: skip
         self.facts = None
+        self.facts_known.clear()
         self.search_hits, self.search_index, self.search_query = [], -1, ""
         if not self.story.articles:
+            self._facts_settled([])  # nothing to line up
             self._refresh_all()
             return
+        self._align()  # first: it runs while the screen is put together
         first = self.start_article or self.positions.last_article(self.story.id)
         article = self.story.article(first or "") or self.story.articles[0]
         self.open_article(article.id, self._start_offset(article))
-        self._align()
 
     def _start_offset(self, article: Article) -> int | None:
         if self.start_sentence is not None:
@@ -453,18 +457,24 @@ class ReaderApp(App[int]):
         self._show_header(f"lining up facts… {round(100 * fraction)}%")
 
     def _facts_failed(self, reason: str) -> None:
-        self.facts = []
-        self.query_one(FactsPanel).show_progress(None)
         self.notify(f"Facts could not be lined up: {reason}", severity="error", markup=False)
-        self._refresh_all()
+        self._facts_settled([])
 
     def _facts_ready(self, story: Story, facts: list[Fact]) -> None:
-        if story is not self.story:
-            return
+        if story is self.story:
+            self._facts_settled(facts)
+
+    def _facts_settled(self, facts: list[Fact]) -> None:
+        """Show what depends on the facts: header, conflict marks, facts panel (not the source list)."""
         self.facts = facts
         self.query_one(FactsPanel).show_progress(None)
-        self._refresh_all()
-        self._cursor_moved(scroll=False)
+        self._show_header()
+        if self.article is not None:
+            self.query_one(ReadingPane).set_static_marks(self._static_marks())
+            self._cursor_moved(scroll=False)
+        else:
+            self._show_facts()
+        self.facts_known.set()
 
     @on(FactsPanel.Jump)
     def _jump(self, message: FactsPanel.Jump) -> None:

@@ -1,16 +1,22 @@
 """What the reading pane shows, without any widget: an article in a script, laid out in lines.
 
 An ``ArticleText`` holds what does not depend on the script (sentences, quotations); a
-``Document`` is the article converted to a display script and wrapped to a width, with maps
-from body offsets to display offsets so cursor, quotations and matches stay on the right
-characters whatever the conversion did to lengths.
+``Document`` is the article converted to a display script and wrapped to a width. A document is
+a list of paragraphs, each converted and wrapped on its own when first needed and kept, so a
+very long article shows its first screen at once: paragraphs not yet laid out count an
+estimated number of lines, corrected when they are. Every paragraph keeps its own offset maps,
+so cursor, quotations and matches (spans in body offsets) land on the right characters whatever
+the conversion did to lengths.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
+import math
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from reader.models import Article, Quote, Sentence
@@ -20,30 +26,36 @@ from reader.tui import core_bridge as core
 TITLE, META, BODY = 0, 1, 2
 # Long lines tire the eye: the text column stops growing at this many cells.
 MAX_MEASURE = 100
+LARGE_ARTICLE = 200_000  # characters: longer articles are laid out paragraph by paragraph, as needed
+Span = tuple[int, int, str]
 
 
 @dataclass
 class ArticleText:
-    """An article's sentences and quotations, found once and kept."""
+    """An article's sentences, and its quotations once looked for (on first use, or handed in)."""
 
     article: Article
     sentences: list[Sentence]
-    quotes: list[Quote]
-
-    quotes_ready: bool = True
+    _quotes: list[Quote] | None = None
+    find_on_use: bool = True  # False: the quotations come later, by ``add_quotes``
 
     @classmethod
     def build(cls, article: Article, with_quotes: bool = True) -> ArticleText:
-        """Sentences, and quotations unless they are to be found later (``add_quotes``)."""
-        sentences = core.split_sentences(article.body, article.id)
-        text = cls(article, sentences, [], quotes_ready=False)
-        if with_quotes:
-            text.add_quotes(find_quotes(article))
-        return text
+        """Sentences now; quotations when first asked for, unless they are to be found elsewhere."""
+        return cls(article, core.split_sentences(article.body, article.id), None, with_quotes)
+
+    @property
+    def quotes(self) -> list[Quote]:
+        if self._quotes is None and self.find_on_use:
+            self.add_quotes(find_quotes(self.article))
+        return self._quotes or []
+
+    @property
+    def quotes_ready(self) -> bool:
+        return self._quotes is not None or self.find_on_use
 
     def add_quotes(self, quotes: list[Quote]) -> None:
-        self.quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
-        self.quotes_ready = True
+        self._quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -83,82 +95,229 @@ def find_quotes(article: Article) -> list[Quote]:
 
 @dataclass(frozen=True)
 class Line:
-    """One screen line: a part of the title, meta or body text, ``text[start:end]``."""
+    """One screen line: ``text[start:end]`` of the title, the meta line or a body paragraph.
+
+    Body lines count ``start`` and ``end`` in their paragraph's displayed text.
+    """
 
     block: int
     start: int
     end: int
+    paragraph: int = -1
 
 
-@dataclass
-class Document:
-    """An article in a display script, wrapped to a width."""
+BLANK = Line(META, 0, 0)
 
-    title: str
-    meta: str
-    body: str
+
+@dataclass(frozen=True)
+class LaidParagraph:
+    """One paragraph in the display script (with its offset maps) and its lines."""
+
     converted: Converted
-    width: int
-    lines: list[Line] = field(default_factory=list)
-    headline_end: int = 0  # display offset where a body that opens with its headline leaves it
+    breaks: tuple[tuple[int, int], ...]
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [s for s, _ in self.breaks]
+
+
+class Document:
+    """An article in a display script, wrapped to a width, paragraph by paragraph."""
+
+    def __init__(self, article: Article, script: Script, width: int) -> None:
+        self.body = article.body
+        self.script, self.language, self.width = script, article.language, width
+        headline = _headline_length(article)
+        # a body that opens with its headline shows it once, as the first paragraph
+        self.title = "" if headline else self._convert(article.title or article.id).text
+        meta = " · ".join(p for p in (article.display_name, article.published or "date ?", article.url) if p)
+        self.meta = self._convert(meta).text
+        self.headline_end = headline  # body offset where a body that opens with its headline leaves it
+        head = [Line(TITLE, s, e) for s, e in core.wrap(self.title, width)] if self.title else []
+        head += [Line(META, s, e) for s, e in core.wrap(self.meta, width)]
+        self.head = [*head, BLANK]
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.body) if m.group().strip()]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self._laid: list[LaidParagraph | None] = [None] * len(spans)
+        self._counts = [self._estimate(s, e) for s, e in spans]
+        self._firsts: list[int] | None = None
+        self._waiting = len(spans)  # paragraphs not laid out yet
 
     @classmethod
     def build(cls, article: Article, script: Script, width: int) -> Document:
-        language = article.language
-        convert = _converter(script, language)
-        converted = convert(article.body)
-        headline = _headline_length(article)
-        # a body that opens with its headline shows it once, as the first paragraph
-        title = "" if headline else convert(article.title or article.id).text
-        meta = " · ".join(p for p in (article.display_name, article.published or "date ?", article.url) if p)
-        doc = cls(title, convert(meta).text, converted.text, converted, width)
-        doc.headline_end = converted.to_converted(headline)
-        doc.lines = doc._layout()
+        """The document; an article that is not very long is laid out whole at once."""
+        doc = cls(article, script, width)
+        if len(article.body) < LARGE_ARTICLE:
+            doc.apply((i, doc.lay_out(i)) for i in range(len(doc.starts)))
         return doc
 
-    def block_text(self, block: int) -> str:
-        return (self.title, self.meta, self.body)[block]
+    def _convert(self, text: str) -> Converted:
+        return core.convert(text, self.script, source_language=self.language)
+
+    def _estimate(self, start: int, end: int) -> int:
+        """Lines a paragraph will take, from its cells (wide characters count two) before wrapping."""
+        piece = self.body[start:end]
+        cells = len(piece) + (len(piece.encode("utf-8")) - len(piece)) // 2
+        return max(1, math.ceil(cells / max(1, self.width)))
+
+    # ------------------------------------------------------------ laying out
+
+    def lay_out(self, index: int) -> LaidParagraph:
+        """Paragraph ``index`` converted and wrapped (pure: safe in a thread; ``apply`` keeps it)."""
+        converted = self._convert(self.body[self.starts[index] : self.ends[index]])
+        return LaidParagraph(converted, tuple(core.wrap(converted.text, self.width)) or ((0, 0),))
+
+    def apply(self, laid: Iterable[tuple[int, LaidParagraph]]) -> None:
+        """Keep laid-out paragraphs; the lines after them move if their estimates were wrong."""
+        for index, paragraph in laid:
+            if self._laid[index] is None:
+                self._laid[index] = paragraph
+                self._waiting -= 1
+                if self._counts[index] != len(paragraph.breaks):
+                    self._counts[index] = len(paragraph.breaks)
+                    self._firsts = None
+
+    def paragraph(self, index: int) -> LaidParagraph:
+        laid = self._laid[index]
+        if laid is None:
+            laid = self.lay_out(index)
+            self.apply([(index, laid)])
+        return laid
+
+    def pending(self) -> Iterator[int]:
+        """Indices of the paragraphs not laid out yet."""
+        return (i for i, laid in enumerate(self._laid) if laid is None)
+
+    def is_laid_line(self, number: int) -> bool:
+        """True when screen line ``number`` is exact: a head line, or in a laid-out paragraph."""
+        index, _ = self.anchor(number)
+        return index < 0 or self._laid[index] is not None
+
+    @property
+    def complete(self) -> bool:
+        return self._waiting == 0
+
+    # ------------------------------------------------------------ lines
+
+    @property
+    def firsts(self) -> list[int]:
+        """The first screen line of each paragraph (a blank line separates paragraphs)."""
+        if self._firsts is None:
+            base = len(self.head)
+            self._firsts = [base + i + n for i, n in enumerate(itertools.accumulate(self._counts, initial=0))][:-1]
+        return self._firsts
+
+    @property
+    def line_count(self) -> int:
+        if not self.starts:
+            return len(self.head)
+        return self.firsts[-1] + self._counts[-1]
+
+    def line(self, number: int) -> Line:
+        """Screen line ``number`` (laying its paragraph out if needed)."""
+        if number < len(self.head):
+            return self.head[number]
+        firsts = self.firsts
+        index = bisect.bisect_right(firsts, number) - 1
+        if index < 0 or number < firsts[index]:
+            return BLANK
+        breaks = self.paragraph(index).breaks
+        within = number - firsts[index]
+        if within >= len(breaks):
+            return self.line(number) if self._firsts is None else BLANK  # the estimate was too high
+        return Line(BODY, *breaks[within], index)
+
+    @property
+    def lines(self) -> list[Line]:
+        """Every line (lays the whole article out)."""
+        return [self.line(n) for n in range(self.line_count)] if self.complete else self._all_lines()
+
+    def _all_lines(self) -> list[Line]:
+        self.apply((i, self.lay_out(i)) for i in list(self.pending()))
+        return self.lines
 
     def line_text(self, line: Line) -> str:
-        return self.block_text(line.block)[line.start : line.end]
+        if line.block == BODY:
+            return self.paragraph(line.paragraph).converted.text[line.start : line.end]
+        return (self.title if line.block == TITLE else self.meta)[line.start : line.end]
 
-    def to_display(self, offset: int) -> int:
-        """A body offset as an offset in the displayed body."""
-        return self.converted.to_converted(offset)
+    # ------------------------------------------------------------ body offsets
 
-    def to_body(self, offset: int) -> int:
-        """A displayed-body offset as an offset in the stored body."""
-        return self.converted.to_original(offset)
+    def paragraph_of(self, offset: int) -> int:
+        """The paragraph holding a body offset (or the last one before it)."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
-    @cached_property
-    def _body_line_numbers(self) -> list[int]:
-        return [n for n, line in enumerate(self.lines) if line.block == BODY]
-
-    @cached_property
-    def _body_line_starts(self) -> list[int]:
-        return [self.lines[n].start for n in self._body_line_numbers]
-
-    def line_of(self, display_offset: int) -> int:
-        """The screen line showing a displayed-body offset."""
-        numbers = self._body_line_numbers
-        if not numbers:
+    def line_of_body(self, offset: int) -> int:
+        """The screen line showing a body offset."""
+        if not self.starts:
             return 0
-        i = max(0, bisect.bisect_right(self._body_line_starts, display_offset) - 1)
-        return numbers[i]
+        index = self.paragraph_of(offset)
+        laid = self.paragraph(index)
+        local = min(max(0, offset - self.starts[index]), len(laid.converted.original))
+        shown = laid.converted.to_converted(local)
+        within = max(0, bisect.bisect_right(laid.line_starts, shown) - 1)
+        return self.firsts[index] + within
 
-    def _layout(self) -> list[Line]:
-        lines = [Line(TITLE, s, e) for s, e in core.wrap(self.title, self.width)] if self.title else []
-        lines += [Line(META, s, e) for s, e in core.wrap(self.meta, self.width)]
-        lines.append(Line(META, 0, 0))
-        for match in re.finditer(r"[^\n]+", self.body):
-            paragraph = match.group()
-            if not paragraph.strip():
+    def body_offset_of_line(self, number: int) -> int:
+        """The body offset at the start of a screen line (the nearest body line below it)."""
+        if not self.starts:
+            return len(self.body)
+        if number < len(self.head):
+            return self.starts[0]
+        index = bisect.bisect_right(self.firsts, number) - 1
+        if index < 0:
+            return self.starts[0]
+        line = self.line(number)
+        if line.block != BODY:
+            return self.starts[index + 1] if index + 1 < len(self.starts) else len(self.body)
+        return self.starts[index] + self.paragraph(index).converted.to_original(line.start)
+
+    @property
+    def first_body_line(self) -> int:
+        return self.firsts[0] if self.starts else 0
+
+    def body_span(self, line: Line) -> tuple[int, int]:
+        """The body offsets a body line shows."""
+        converted, base = self.paragraph(line.paragraph).converted, self.starts[line.paragraph]
+        return base + converted.to_original(line.start), base + converted.to_original(line.end)
+
+    def display_spans(self, line: Line, spans: Iterable[Span]) -> list[Span]:
+        """Body spans moved onto a body line's paragraph, kept when they touch the line."""
+        index = line.paragraph
+        converted, base = self.paragraph(index).converted, self.starts[index]
+        size = len(converted.original)
+        out = []
+        for start, end, role in spans:
+            if end < base or start > base + size:
                 continue
-            if lines[-1].block == BODY:
-                lines.append(Line(META, 0, 0))  # a blank line between paragraphs
-            base = match.start()
-            lines += [Line(BODY, base + s, base + e) for s, e in core.wrap(paragraph, self.width)]
-        return lines
+            left, right = core.convert_span(converted, min(max(0, start - base), size), min(max(0, end - base), size))
+            if right > line.start and left < max(line.end, line.start + 1):
+                out.append((left, right, role))
+        for position in converted.ambiguous:
+            if line.start <= position < line.end:
+                out.append((position, position + 1, "ambiguous"))
+        return out
+
+    def shown(self, start: int, end: int) -> str:
+        """The displayed text of a body span inside one paragraph."""
+        index = self.paragraph_of(start)
+        converted, base = self.paragraph(index).converted, self.starts[index]
+        left, right = core.convert_span(converted, max(0, start - base), min(end - base, len(converted.original)))
+        return converted.text[left:right]
+
+    # ------------------------------------------------------------ keeping the view still
+
+    def anchor(self, number: int) -> tuple[int, int]:
+        """A screen line as (paragraph, line within it): where it stays when estimates change."""
+        if number < len(self.head) or not self.starts:
+            return -1, number
+        index = bisect.bisect_right(self.firsts, number) - 1
+        return index, number - self.firsts[index]
+
+    def line_of_anchor(self, anchor: tuple[int, int]) -> int:
+        index, within = anchor
+        return within if index < 0 else self.firsts[index] + within
 
 
 def _headline_length(article: Article) -> int:
@@ -167,22 +326,15 @@ def _headline_length(article: Article) -> int:
     return len(first) if article.title and first.strip() == article.title.strip() else 0
 
 
-def _converter(script: Script, language: str | None):
-    def convert(text: str):
-        return core.convert(text, script, source_language=language)
-
-    return convert
-
-
 class SpanIndex:
     """Spans ``(start, end, role)`` sorted by start, to find those touching one line quickly."""
 
-    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+    def __init__(self, spans: list[Span]) -> None:
         self.spans = sorted(spans)
         self._starts = [s[0] for s in self.spans]
         self._longest = max((e - s for s, e, _ in self.spans), default=0)
 
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+    def overlapping(self, start: int, end: int) -> list[Span]:
         """Spans that share at least one character with ``[start, end)``."""
         hi = bisect.bisect_left(self._starts, end)
         lo = bisect.bisect_left(self._starts, start - self._longest)

@@ -1,30 +1,29 @@
 """The reading pane: an article laid out by the Chinese-aware wrapper, drawn line by line.
 
-Only visible lines are rendered (Line API), so a very long article scrolls as lightly as a
-short one. The app hands down the article, the script and the marks (in body offsets); the
+Only visible lines are rendered (Line API), and a very long article is converted and wrapped
+paragraph by paragraph as the screen needs it, so it opens and scrolls as
+lightly as a short one. The app hands down the article, the script and the marks (in body offsets); the
 pane maps them to the displayed text, so they stay on the right characters after conversion.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.events import Click
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.models import Article
 from reader.script import Script
 from reader.tui import core_bridge as core
-from reader.tui.document import BODY, MAX_MEASURE, TITLE, ArticleText, Document, SpanIndex
+from reader.tui.document import BODY, LARGE_ARTICLE, MAX_MEASURE, TITLE, ArticleText, Document, SpanIndex
 from reader.tui.styling import ROLE_ORDER, plain, styled_line
 
 GUTTER = 3  # conflict mark, cursor bar, space
-LARGE_ARTICLE = 200_000  # characters: longer articles are laid out in a thread
 Marks = list[tuple[int, int, str]]
 
 
@@ -67,20 +66,19 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._static_marks, self._moving_marks = static_marks, moving_marks
         if changed or self.doc is None:
             self._layout()
-        else:
-            self._index_marks()
+        self._index_marks()
         self.refresh()
 
     def set_moving_marks(self, marks: Marks) -> None:
         """Replace the marks that move with the cursor (current sentence, quotation, match)."""
         self._moving_marks = marks
-        self._moving = SpanIndex(self._to_display(marks))
+        self._moving = SpanIndex(marks)
         self.refresh()
 
     def set_static_marks(self, marks: Marks) -> None:
         """Replace the marks of the whole article (quotations, matches, conflicts)."""
         self._static_marks = marks
-        self._static = SpanIndex(self._to_display(marks) + self._ambiguous)
+        self._index_marks()
         self.refresh()
 
     # ------------------------------------------------------------ layout
@@ -91,50 +89,47 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         return max(8, min(MAX_MEASURE, width - GUTTER - 1))
 
     def _layout(self) -> None:
-        """Lay the article out at the pane's width: long articles off the screen's thread."""
+        """Lay the article out at the pane's width: a long one as far as the screen needs, the rest later."""
         if self.text is None or self.size.width == 0:
             return  # not placed yet: on_resize lays it out
-        article, script, width = self.text.article, self.script, self._measure()
-        if len(article.body) < LARGE_ARTICLE:
-            self._set_doc(Document.build(article, script, width))
-            return
-        self.doc = None  # render_line says the layout is on its way (no animation to steal the CPU)
-        self.refresh()
-        self._layout_in_thread(article, script, width)
-
-    @work(thread=True, exclusive=True, group="layout")
-    def _layout_in_thread(self, article: Article, script: Script, width: int) -> None:
-        doc = Document.build(article, script, width)
-        self.app.call_from_thread(self._laid_out, article, script, doc)
-
-    def _laid_out(self, article: Article, script: Script, doc: Document) -> None:
-        if self.text is None or self.text.article is not article or self.script is not script:
-            return  # the reader moved on while this was laid out
-        if doc.width != self._measure():
-            self._layout()  # the pane changed size meanwhile
-            return
-        self._set_doc(doc)
-
-    def _set_doc(self, doc: Document) -> None:
+        doc = Document.build(self.text.article, self.script, self._measure())
         self.doc = doc
-        self._ambiguous = [(p, p + 1, "ambiguous") for p in doc.converted.ambiguous]
-        if doc.headline_end:
-            self._ambiguous.append((0, doc.headline_end, "headline"))
         self._index_marks()
-        self.virtual_size = Size(doc.width + GUTTER, len(doc.lines))
+        self._sync_size()
         if self._wanted is not None:
             self.call_after_refresh(self.scroll_body_into_view, *self._wanted)
         self.refresh()
 
-    def _index_marks(self) -> None:
-        self._static = SpanIndex(self._to_display(self._static_marks) + self._ambiguous)
-        self._moving = SpanIndex(self._to_display(self._moving_marks))
+    def _sync_size(self) -> None:
+        """Scroll range and scrollbar after paragraphs were laid out (their length was estimated)."""
+        if self.doc is not None and self.virtual_size.height != self.doc.line_count:
+            self.virtual_size = Size(self.doc.width + GUTTER, self.doc.line_count)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = self.scroll_offset.y
 
-    def _to_display(self, marks: Marks) -> Marks:
-        if self.doc is None:
-            return []
-        converted = self.doc.converted
-        return [(*core.convert_span(converted, s, e), role) for s, e, role in marks]
+    def _lay_out_view(self) -> None:
+        """Lay out the paragraphs in view; the first line already laid out keeps its place on screen.
+
+        Lines below a paragraph whose length was estimated move when it is laid out: scrolling up
+        into one must not make the text in view jump.
+        """
+        doc = self.doc
+        if doc is None or doc.complete:
+            return
+        y, height = self.scroll_offset.y, self.size.height
+        kept = next(((n - y, doc.anchor(n)) for n in range(y, y + height) if doc.is_laid_line(n)), None)
+        for number in range(y, min(y + height, doc.line_count)):
+            doc.line(number)
+        top = y if kept is None else max(0, doc.line_of_anchor(kept[1]) - kept[0])
+        if top != y:
+            self.set_scroll(None, top)
+        if top != y or self.virtual_size.height != doc.line_count:
+            self.call_after_refresh(self._sync_size)
+
+    def _index_marks(self) -> None:
+        headline = [(0, self.doc.headline_end, "headline")] if self.doc and self.doc.headline_end else []
+        self._static = SpanIndex(self._static_marks + headline)
+        self._moving = SpanIndex(self._moving_marks)
 
     def on_resize(self) -> None:
         if self.doc is None and self.text is not None:
@@ -155,16 +150,11 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def line_of_body(self, offset: int) -> int:
         """The screen line showing a body offset."""
-        return self.doc.line_of(self.doc.to_display(offset)) if self.doc else 0
+        return self.doc.line_of_body(offset) if self.doc else 0
 
     def body_offset_of_line(self, line_number: int) -> int:
         """The body offset at the start of a screen line (the nearest body line below it)."""
-        if self.doc is None:
-            return 0
-        for line in self.doc.lines[line_number:]:
-            if line.block == BODY:
-                return self.doc.to_body(line.start)
-        return len(self.text.article.body) if self.text else 0
+        return self.doc.body_offset_of_line(line_number) if self.doc else 0
 
     def scroll_body_into_view(self, start: int, end: int, center: bool = False) -> None:
         """Scroll so the body span shows with a line of context: the least needed, or centred."""
@@ -174,10 +164,11 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._wanted = None
         top = self.line_of_body(start)
         bottom = self.line_of_body(max(start, end - 1))
+        self._sync_size()  # finding those lines may have laid out paragraphs
         height = self.scrollable_content_region.height or self.size.height
         y = self.scroll_offset.y
         visible = y < top and bottom + 2 <= y + height
-        if top == self._first_body_line():
+        if top == self.doc.first_body_line:
             target = 0
         elif center and not visible:
             target = top - max(1, (height - (bottom - top + 1)) // 3)
@@ -189,11 +180,6 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
-    def _first_body_line(self) -> int:
-        if self.doc is None:
-            return 0
-        return next((n for n, line in enumerate(self.doc.lines) if line.block == BODY), 0)
-
     def page_target(self, pages: int) -> int:
         """The scroll position one page down (positive) or up (negative) from here."""
         height = self.scrollable_content_region.height or self.size.height
@@ -202,21 +188,25 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------ drawing
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._lay_out_view()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style
         number = self.scroll_offset.y + y
-        if self.doc is None and self.text is not None and y == 1:
-            note = plain(f"{' ' * GUTTER}Laying out {len(self.text.article.body):,} characters…", base)
-            return Strip(list(note.render(self.app.console))).extend_cell_length(width, base).crop(0, width)
-        if self.doc is None or number >= len(self.doc.lines):
+        if self.doc is None or number >= self.doc.line_count:
             return Strip.blank(width, base)
-        line = self.doc.lines[number]
-        text = self.doc.line_text(line)
+        doc = self.doc
+        line = doc.line(number)
+        text = doc.line_text(line)
         out = Text(style=base, end="", no_wrap=True)
         if line.block == BODY:
-            spans = self._static.overlapping(line.start, line.end or line.start + 1)
-            spans += self._moving.overlapping(line.start, line.end or line.start + 1)
+            start, end = doc.body_span(line)
+            marks = self._static.overlapping(start, max(end, start + 1))
+            marks += self._moving.overlapping(start, max(end, start + 1))
+            spans = doc.display_spans(line, marks)
             self._gutter(out, {role for _, _, role in spans})
             styles = {role: self.get_component_rich_style(f"reading--{role}") for role in ROLE_ORDER}
             out.append_text(styled_line(text, line.start, spans, styles, base))
@@ -241,15 +231,15 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if self.doc is None:
             return
         number = self.scroll_offset.y + event.y
-        if 0 <= number < len(self.doc.lines) and self.doc.lines[number].block == BODY:
-            line = self.doc.lines[number]
+        line = self.doc.line(number) if 0 <= number < self.doc.line_count else None
+        if line is not None and line.block == BODY:
             column = max(0, event.x - GUTTER)
             text = self.doc.line_text(line)
             used, index = 0, 0
             while index < len(text) and used + core.cell_width(text[index]) <= column:
                 used += core.cell_width(text[index])
                 index += 1
-            self.post_message(self.SentenceClicked(self.doc.to_body(line.start + index)))
+            self.post_message(self.SentenceClicked(self.doc.body_span(replace(line, end=line.start + index))[1]))
 
 
 READING_CSS = """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import time
+import contextlib
 from pathlib import Path
 
 from reader.tui.app import ReaderApp
@@ -25,16 +25,14 @@ async def render_svg(
     app = ReaderApp(dirs, article_id=article_id, script=script, facts_mode=facts_mode, sentence=sentence)
     async with app.run_test(size=size, notifications=False) as pilot:
         await pilot.pause()
-        deadline = time.monotonic() + SETTLE_SECONDS
-        while app.facts is None and time.monotonic() < deadline:
-            await asyncio.sleep(0.1)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(app.facts_known.wait(), SETTLE_SECONDS)
         await pilot.pause()
         if search:
             app.action_search()
             await pilot.pause()
             await pilot.press(*_keys(search))
             await pilot.pause()
-        await pilot.pause()
         return app.export_screenshot(title="reader")
 
 
