@@ -69,6 +69,21 @@ class View:
     translated: bool = False  # an English unit's dictionary words: many per English word
 
 
+class UnitViews(dict):
+    """The views of one unit, by ``"features:KEEP"`` or ``"context:KEEP"``, made on first use:
+    every unit is compared with dozens of others, each comparison taking several views."""
+
+    def __init__(self, unit: Unit, weights: Weights) -> None:
+        super().__init__()
+        self.unit = unit
+        self.weights = weights
+
+    def __missing__(self, key: str) -> View:
+        part, keep = key.split(":")
+        made = self[key] = self.weights.view(getattr(self.unit, part), keep)
+        return made
+
+
 class Weights:
     """IDF weight of each feature over the story's units, and which features may anchor."""
 
@@ -77,19 +92,32 @@ class Weights:
         total = max(1, len(units))
         self.idf = {f: math.log(1 + total / n) for f, n in df.items()}
         self.weight = {f: _TYPE_WEIGHT.get(f[0], 1.0) * idf for f, idf in self.idf.items()}
+        self.squared = {f: w * w for f, w in self.weight.items()}
         # "informative" is relative to the story's size: in a short story every word is frequent
         self.informative_idf = INFORMATIVE_SHARE * math.log(1 + total)
         self.rare_idf = RARE_SHARE * math.log(1 + total)
         self.anchors = frozenset(
             f for f, n in df.items() if len(articles[f]) >= 2 and n / len(articles[f]) <= MAX_ANCHOR_PER_ARTICLE
         )
-        self._views: dict[tuple[frozenset[str], str], View] = {}
+        self._views: dict[str, dict[frozenset[str], View]] = defaultdict(dict)
+        self._unit_views: dict[int, UnitViews] = {}  # by id: the value keeps its unit alive
+        # every pair of units is compared many times (candidates, coherence, bridging, trimming)
+        # (the units are kept in the value, so their ids cannot be reused while the entry lives)
+        self.similarities: dict[tuple[int, int], tuple[Unit, Unit, tuple[float, float]]] = {}
+
+    def views_of(self, unit: Unit) -> UnitViews:
+        """The views of a unit's features and context, each made once."""
+        found = self._unit_views.get(id(unit))
+        if found is None:
+            found = self._unit_views[id(unit)] = UnitViews(unit, self)
+        return found
 
     def view(self, feats: frozenset[str], keep: str = "all") -> View:
         """``feats`` (``keep="all"``: all but dictionary words; ``"cross"``: only what compares
         across languages; ``"words"``: that and dictionary words; ``"timeless"``: no values),
         with its norm, years and days; cached, as every unit is compared many times."""
-        cached = self._views.get((feats, keep))
+        by_feats = self._views[keep]
+        cached = by_feats.get(feats)
         if cached is None:
             kept = feats
             if keep == "all":
@@ -107,12 +135,12 @@ class Weights:
             share = TRANSLATED_NORM_SHARE if keep == "translated" else 1.0
             cached = View(
                 kept,
-                math.sqrt(sum(self.weight[f] ** 2 * (share if f[0] == "x" else 1.0) for f in kept)),
+                math.sqrt(sum(self.squared[f] * (share if f[0] == "x" else 1.0) for f in kept)),
                 frozenset(f for f in kept if f.startswith("v:year:")),
                 frozenset(f for f in kept if f.startswith("v:md:")),
                 keep == "translated",
             )
-            self._views[(feats, keep)] = cached
+            by_feats[feats] = cached
         return cached
 
 
@@ -120,7 +148,8 @@ def cosine(a: View, b: View, weights: Weights) -> float:
     shared = a.feats & b.feats
     if not shared:
         return 0.0
-    return sum(weights.weight[f] ** 2 for f in shared) / (a.norm * b.norm or 1.0)
+    squared = weights.squared
+    return sum([squared[f] for f in shared]) / (a.norm * b.norm or 1.0)
 
 
 def evidence(shared: frozenset[str], weights: Weights) -> int:
@@ -168,10 +197,12 @@ def times_disagree(a: View, b: View) -> bool:
     return bool(a.years and b.years and not a.years & b.years) or bool(a.days and b.days and not a.days & b.days)
 
 
-def pair_score(a: View, b: View, weights: Weights, threshold: float) -> float:
-    """Cosine of two feature sets when it clears ``threshold`` with enough evidence, else 0."""
+def pair_score(a: View, b: View, weights: Weights, threshold: float, plain: float | None = None) -> float:
+    """Cosine of two feature sets when it clears ``threshold`` with enough evidence, else 0.
+    ``plain``: their cosine, when the caller has it already."""
     needed = MIN_EVIDENCE
     if times_disagree(a, b):
+        plain = None
         # the same slot with different dates, or two events: only the same happening (an event
         # concept both name) with much shared besides says "same"
         if not any(f.startswith("c:") and concept_kind(f[2:]) == "event" for f in a.feats & b.feats):
@@ -179,7 +210,7 @@ def pair_score(a: View, b: View, weights: Weights, threshold: float) -> float:
         a, b = weights.view(a.feats, "timeless"), weights.view(b.feats, "timeless")
         threshold = min(threshold, DIFFERENT_TIME_THRESHOLD)
         needed = DIFFERENT_TIME_EVIDENCE
-    score = cosine(a, b, weights)
+    score = cosine(a, b, weights) if plain is None else plain
     shared = a.feats & b.feats
     if score < threshold or evidence(shared, weights) < needed or not has_anchor(shared, weights):
         return 0.0
@@ -190,16 +221,20 @@ def _views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View, View]]
     """Clause against clause; across languages also sentence against sentence, because a
     Chinese clause alone often lacks the context an English sentence carries. Chinese and
     cross-language pairs are also compared word by word through the dictionary (``x:``)."""
+    mine_views, their_views = weights.views_of(unit), weights.views_of(other)
     if unit.english and other.english:
-        return [(weights.view(unit.features), weights.view(other.features))]
+        return [(mine_views["features:all"], their_views["features:all"])]
     if unit.english == other.english:
-        return [(weights.view(unit.features, keep), weights.view(other.features, keep)) for keep in ("all", "words")]
+        return [
+            (mine_views["features:all"], their_views["features:all"]),
+            (mine_views["features:words"], their_views["features:words"]),
+        ]
     mine, theirs = ("translated", "words") if unit.english else ("words", "translated")
-    views = [(weights.view(unit.features, "cross"), weights.view(other.features, "cross"))]
-    views.append((weights.view(unit.features, mine), weights.view(other.features, theirs)))
+    views = [(mine_views["features:cross"], their_views["features:cross"])]
+    views.append((mine_views["features:" + mine], their_views["features:" + theirs]))
     if _context_helps(unit, other, weights) and _context_helps(other, unit, weights):
-        views.append((weights.view(unit.context, "cross"), weights.view(other.context, "cross")))
-        views.append((weights.view(unit.context, mine), weights.view(other.context, theirs)))
+        views.append((mine_views["context:cross"], their_views["context:cross"]))
+        views.append((mine_views["context:" + mine], their_views["context:" + theirs]))
     return views
 
 
@@ -228,16 +263,25 @@ def _dated_alike(unit: Unit, other: Unit, weights: Weights) -> bool:
 def _context_helps(unit: Unit, other: Unit, weights: Weights) -> bool:
     """A clause may borrow its neighbours' words only when it says something of the other
     side's claim itself and gives no other date for it: else its neighbours state another fact."""
-    own, theirs = weights.view(unit.features, "cross"), weights.view(other.context, "cross")
+    own, theirs = weights.views_of(unit)["features:cross"], weights.views_of(other)["context:cross"]
     if times_disagree(own, theirs):
         return False
     return any(weights.idf[f] >= weights.informative_idf for f in own.feats & theirs.feats)
 
 
 def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]:
-    """``(plain cosine, score)`` of two units; the score is 0 below the bar for their kind."""
+    """``(plain cosine, score)`` of two units; the score is 0 below the bar for their kind.
+    Memoised per ordered pair for the life of ``weights`` (one alignment)."""
+    key = (id(unit), id(other))
+    found = weights.similarities.get(key)
+    if found is None:
+        found = weights.similarities[key] = (unit, other, _similarity(unit, other, weights))
+    return found[2]
+
+
+def _similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]:
     threshold = SAME_LANGUAGE_THRESHOLD if unit.english == other.english else CROSS_LANGUAGE_THRESHOLD
-    context_a, context_b = weights.view(unit.context), weights.view(other.context)
+    context_a, context_b = weights.views_of(unit)["context:all"], weights.views_of(other)["context:all"]
     if bool(context_a.years) != bool(context_b.years):
         # only one side says when: it may well be another, earlier event of the same kind
         threshold = max(threshold, ONE_SIDE_DATED_THRESHOLD)
@@ -246,14 +290,25 @@ def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]
     if far_apart:
         # 10亿台 and 300,000 units: counts of one kind this far apart count different things
         return max(cosine(a, b, weights) for a, b in _views(unit, other, weights)), 0.0
-    for a, b in _views(unit, other, weights):
-        raw = max(raw, cosine(a, b, weights))
-        score = max(score, pair_score(a, b, weights, threshold))
+    raw, score = _best(_views(unit, other, weights), weights, threshold, raw, score)
     if score < SECOND_FACT_THRESHOLD and raw >= COHERENCE_FLOOR:
         # the sentence as a whole is alike but does not match clearly: perhaps one of its clauses does
-        for a, b in _clause_views(unit, other, weights):
-            raw = max(raw, cosine(a, b, weights))
-            score = max(score, pair_score(a, b, weights, threshold))
+        raw, score = _best(_clause_views(unit, other, weights), weights, threshold, raw, score)
+    return raw, score
+
+
+def _best(
+    pairs: list[tuple[View, View]], weights: Weights, threshold: float, raw: float, score: float
+) -> tuple[float, float]:
+    """The highest plain cosine and the highest score over ``pairs``, from ``raw`` and ``score``.
+    A pair whose cosine cannot beat the score so far is not scored (its score is that cosine or
+    0), unless its dates differ, where the score is computed on other views."""
+    for a, b in pairs:
+        plain = cosine(a, b, weights)
+        if plain > raw:
+            raw = plain
+        if times_disagree(a, b) or (plain > score and plain >= threshold):
+            score = max(score, pair_score(a, b, weights, threshold, plain))
     return raw, score
 
 
@@ -285,7 +340,7 @@ def cluster_units(
     Titles and repeated sentences (``Unit.weak``) join clusters but never found one.
     """
     clusters: list[Cluster] = []
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, dict[int, None]] = defaultdict(dict)  # insertion-ordered set of cluster ids
     step = max(1, len(units) // 20)
     for i, unit in enumerate(units):
         anchors = sorted(f for f in unit.features if f in weights.anchors)
@@ -307,9 +362,7 @@ def cluster_units(
                 clusters[cid].articles.add(units[m].article_id)
             for m in members:
                 for feat in sorted(f for f in units[m].features if f in weights.anchors):
-                    posting = index[feat]
-                    if cid not in posting:
-                        posting.append(cid)
+                    index[feat][cid] = None
         if progress and i % step == 0:
             progress(i / max(1, len(units)))
     for cluster in clusters:
@@ -346,15 +399,14 @@ def _merge(
     target: int,
     units: Sequence[Unit],
     weights: Weights,
-    index: dict[str, list[int]],
+    index: dict[str, dict[int, None]],
 ) -> None:
     """Move the members of cluster ``source`` into ``target``; the emptied cluster stays indexed."""
     for m in clusters[source].members:
         clusters[target].members.append(m)
         clusters[target].articles.add(units[m].article_id)
         for feat in sorted(f for f in units[m].features if f in weights.anchors):
-            if target not in index[feat]:
-                index[feat].append(target)
+            index[feat][target] = None
     clusters[source].members = []
     clusters[source].articles = set()
 
@@ -415,16 +467,18 @@ def _candidate_scores(
     anchors: list[str],
     units: Sequence[Unit],
     clusters: list[Cluster],
-    index: dict[str, list[int]],
+    index: dict[str, dict[int, None]],
     weights: Weights,
 ) -> tuple[dict[int, float], dict[int, float]]:
     """Clusters sharing an anchor with the unit and the unit's score against each (0 when it may
     not join), and the members of other outlets it links to on its own."""
-    votes: Counter[int] = Counter()
+    votes: dict[int, float] = {}
     for feat in anchors:
         posting = index.get(feat, ())
         if len(posting) <= MAX_CLUSTERS_PER_ANCHOR:
-            votes.update({cid: weights.weight[feat] for cid in posting})
+            weight = weights.weight[feat]
+            for cid in posting:
+                votes[cid] = weight + votes.get(cid, 0)
     # the clusters sharing the most anchor weight; a fixed number keeps the work per unit bounded
     candidates = sorted(votes, key=lambda cid: (-votes[cid], cid))[:CANDIDATES_PER_UNIT]
     scores: dict[int, float] = {}

@@ -128,27 +128,31 @@ class HanNameMatcher:
         found: list[NameSpan] = []
         pos = 0
         while pos < len(folded):
-            end = self._longest_at(folded, pos) if is_han(folded[pos]) else None
-            if end is None:
+            match = self._longest_at(folded, pos) if is_han(folded[pos]) else None
+            if match is None:
                 pos += 1
                 continue
-            key = romanise_matching(folded[pos:end], self.keys)
+            end, key = match
             found.append(NameSpan(key, pos, end, text[pos:end]))
             pos = end
         return found
 
-    def _longest_at(self, folded: str, start: int) -> int | None:
-        """End of the longest Han run from ``start`` (two characters or more) spelling a key."""
-        best: int | None = None
+    def _longest_at(self, folded: str, start: int) -> tuple[int, str] | None:
+        """End of the longest Han run from ``start`` (two characters or more) spelling a key, and
+        the key it spells (the first in sorted order, for determinism)."""
+        best: tuple[int, str] | None = None
         frontier = {""}
+        prefixes = self.prefixes
         for end in range(start, min(len(folded), start + MAX_HAN_NAME)):
             if not is_han(folded[end]):
                 break
-            frontier = {s + r for s in frontier for r in readings(folded[end]) if s + r in self.prefixes}
+            frontier = {s + r for s in frontier for r in readings(folded[end]) if s + r in prefixes}
             if not frontier:
                 break
-            if end > start and frontier & self.keys:
-                best = end + 1
+            if end > start:
+                spelled = frontier & self.keys
+                if spelled:
+                    best = (end + 1, min(spelled))
         return best
 
 

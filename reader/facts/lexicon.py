@@ -165,10 +165,10 @@ class Concept:
 @dataclass(frozen=True)
 class _Compiled:
     concepts: dict[str, Concept]
-    english: re.Pattern[str]
+    english: dict[str, re.Pattern[str]]  # by first letter: the forms starting with it, longest first
     english_groups: dict[str, str]
-    chinese: re.Pattern[str]
     chinese_forms: dict[str, str]
+    by_first: dict[str, tuple[str, ...]]  # Chinese forms by first character, longest first
 
 
 def _english_form_regex(form: str) -> str:
@@ -191,14 +191,18 @@ def _compiled() -> _Compiled:
     # longer forms first, so "conflict of interest" wins over "conflict"
     english.sort(key=lambda item: (-len(item[0]), item[0]))
     groups = {f"g{i}": cid for i, (_, cid) in enumerate(english)}
-    alternation = "|".join(f"(?P<g{i}>{_english_form_regex(form)})" for i, (form, _) in enumerate(english))
-    zh_forms = sorted(chinese, key=lambda f: (-len(f), f))
+    by_letter: dict[str, list[str]] = {}
+    for i, (form, _) in enumerate(english):
+        by_letter.setdefault(form[0], []).append(f"(?P<g{i}>{_english_form_regex(form)})")
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(chinese, key=lambda f: (-len(f), f)):
+        by_first.setdefault(form[0], []).append(form)
     return _Compiled(
         concepts,
-        re.compile(r"\b(?:" + alternation + r")\b"),
+        {letter: re.compile(r"(?:" + "|".join(forms) + r")\b") for letter, forms in by_letter.items()},
         groups,
-        re.compile("|".join(re.escape(f) for f in zh_forms)),
         chinese,
+        {first: tuple(forms) for first, forms in by_first.items()},
     )
 
 
@@ -220,11 +224,45 @@ def concepts_in(folded: str, english: bool) -> list[tuple[str, int, int]]:
     Chinese names now and then, Chinese articles use English words such as KOL).
     """
     table = _compiled()
-    found = [(table.chinese_forms[m.group()], m.start(), m.end()) for m in table.chinese.finditer(folded)]
+    found = _chinese_concepts(folded, table)
     if english:
-        for m in table.english.finditer(english_text(folded)):
-            found.append((table.english_groups[m.lastgroup or ""], m.start(), m.end()))
+        found.extend(_english_concepts(english_text(folded), table))
     return sorted(found, key=lambda item: (item[1], item[0]))
+
+
+_WORD_START = re.compile(r"\b[a-z]")
+
+
+def _english_concepts(text: str, table: _Compiled) -> list[tuple[str, int, int]]:
+    """Leftmost, longest, non-overlapping English forms, each tried only at the start of a word
+    with its own first letter (one regex of every form tried everywhere is slow)."""
+    found = []
+    pos = 0
+    while (start := _WORD_START.search(text, pos)) is not None:
+        pattern = table.english.get(start.group())
+        m = pattern.match(text, start.start()) if pattern else None
+        if m is None:
+            pos = start.end()
+            continue
+        found.append((table.english_groups[m.lastgroup or ""], m.start(), m.end()))
+        pos = m.end()
+    return found
+
+
+def _chinese_concepts(folded: str, table: _Compiled) -> list[tuple[str, int, int]]:
+    """Leftmost, longest, non-overlapping Chinese forms: only the forms starting with the
+    character at hand are tried, so the scan is linear in the text."""
+    found = []
+    pos, size, by_first = 0, len(folded), table.by_first
+    while pos < size:
+        forms = by_first.get(folded[pos])
+        form = next((f for f in forms if folded.startswith(f, pos)), None) if forms else None
+        if form is None:
+            pos += 1
+            continue
+        found.append((table.chinese_forms[form], pos, pos + len(form)))
+        pos += len(form)
+    return found
 
 
 @functools.cache
