@@ -279,10 +279,6 @@ def test_story_with_no_articles_lists_and_opens(corpus, user_env, tmp_path):
 
 
 
-@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
-                   reason="screenshot of a story with no articles waits the whole 120 s settle time for facts "
-                   "that never come (reader/tui/screenshot.py waits while app.facts is None; _open_story "
-                   "returns before _align when there are no articles)")  # fmt: skip
 def test_story_with_no_articles_screenshot_completes(corpus, user_env, tmp_path):
     story = corpus.stories["no-articles"]
     done = run_reader("screenshot", str(tmp_path / "none.svg"), str(story), env=user_env, timeout=10)

@@ -64,3 +64,7 @@ def test_narrow_terminal(snap_compare):
 
 def test_medium_terminal_with_facts_below(snap_compare):
     assert snap_compare(_app(), terminal_size=(100, 30), run_before=_then("f"))
+
+
+def test_facts_matrix(snap_compare):
+    assert snap_compare(_app(facts_mode="story"), terminal_size=(160, 45), run_before=_then())

@@ -127,6 +127,14 @@ class ReaderApp(App[int]):
             known = ", ".join(a.id for a in self.story.articles) or "none"
             raise ReaderError(f"no article {article_id!r} in story {self.story.id} (articles: {known})")
         self._apply_keymap()
+        if self._may_need_children():
+            offload.prepare()
+
+    def _may_need_children(self) -> bool:
+        """True when work may go to child processes: an alignment, a long article's quotations."""
+        if len(self.story_dirs) > 1 or not core.facts_cached(self.story):
+            return True
+        return any(len(a.body) >= LARGE_ARTICLE for a in self.story.articles)
 
     # ------------------------------------------------------------ layout
 
@@ -269,6 +277,7 @@ class ReaderApp(App[int]):
     def _show_article(self) -> None:
         pane = self.query_one(ReadingPane)
         if self.article is None:
+            pane.border_title = "This story has no readable article"
             return
         pane.show(self._text(self.article), self._article_script(), self._static_marks(), self._moving_marks())
         pane.border_title = plain(self.shown(self.article.display_name, self.article.language))
@@ -443,9 +452,8 @@ class ReaderApp(App[int]):
             self.call_from_thread(self._facts_progress, float(fraction))
 
         try:
-            if sum(len(a.body) for a in story.articles) >= LARGE_ARTICLE:
-                facts = offload.align_in_process(story, progress)
-            else:
+            facts = core.cached_facts(story)
+            if facts is None:
                 facts = core.align_story(story, progress=progress)
         except Exception as exc:  # noqa: BLE001 - the screen stays usable without facts
             self.call_from_thread(self._facts_failed, f"{type(exc).__name__}: {exc}")
@@ -472,8 +480,8 @@ class ReaderApp(App[int]):
         if self.article is not None:
             self.query_one(ReadingPane).set_static_marks(self._static_marks())
             self._cursor_moved(scroll=False)
-        else:
-            self._show_facts()
+        if self.article is None or self.facts_mode != "sentence":
+            self._show_facts()  # the cursor's move shows the facts of a sentence, not the matrix
         self.facts_known.set()
 
     @on(FactsPanel.Jump)
@@ -520,6 +528,7 @@ class ReaderApp(App[int]):
     def action_page(self, pages: int) -> None:
         pane = self.query_one(ReadingPane)
         if self.article is None:
+            pane.border_title = "This story has no readable article"
             return
         target = pane.page_target(pages)
         pane.scroll_to(y=target, animate=False, immediate=True)

@@ -6,18 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader import facts, script
+from reader import script
 from reader.cite import format_citation
 from reader.clipboard import CopyResult, copy_with_citation
+from reader.facts import cache as fact_cache
 from reader.linebreak import cell_width, wrap
 from reader.models import Fact, Story
 from reader.quotes import find_quotes
 from reader.script import Script, fold
 from reader.text import split_sentences
+from reader.tui import offload
 
 __all__ = [
-    "CopyResult", "align_story", "cell_width", "convert", "convert_span", "copy_with_citation",
-    "find_quotes", "fold", "format_citation", "load_user_phrases", "split_sentences", "wrap",
+    "CopyResult", "align_story", "cached_facts", "cell_width", "convert", "convert_span", "copy_with_citation",
+    "facts_cached", "find_quotes", "fold", "format_citation", "load_user_phrases", "split_sentences", "wrap",
 ]  # fmt: skip
 
 
@@ -48,6 +50,19 @@ def convert_span(converted: script.Converted, start: int, end: int) -> tuple[int
 # ---------------------------------------------------------------- facts
 
 
+def cached_facts(story: Story) -> list[Fact] | None:
+    """The story's facts from the core's disk cache, or None when they are not there."""
+    return fact_cache.read_cached(fact_cache.cache_key(story.articles))
+
+
+def facts_cached(story: Story) -> bool:
+    return fact_cache.cache_path(fact_cache.cache_key(story.articles)).exists()
+
+
 def align_story(story: Story, progress: Callable[[float, str], None] | None = None) -> list[Fact]:
-    """The story's facts lined up across outlets (cached on disk by the core)."""
-    return list(facts.align_story(story, progress=progress))
+    """The story's facts lined up across outlets, in a child process (call from a thread: it blocks).
+
+    The alignment's working set stays out of the app's memory and its work off the app's
+    interpreter lock; the core caches the result on disk.
+    """
+    return offload.align_in_process(story, lambda fraction: progress and progress(fraction, ""))

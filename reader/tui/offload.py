@@ -11,6 +11,7 @@ import asyncio
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import resource_tracker
 from queue import Empty
 from typing import Any, TypeVar
 
@@ -31,6 +32,15 @@ def _executor() -> ProcessPoolExecutor:
 async def run(function: Callable[..., T], *args: Any) -> T:
     """``function(*args)`` in the helper process (function and arguments must pickle)."""
     return await asyncio.get_running_loop().run_in_executor(_executor(), function, *args)
+
+
+def prepare() -> None:
+    """Start multiprocessing's resource tracker now, while stderr is still the real one.
+
+    Child processes need it, and it cannot start once Textual has replaced ``sys.stderr``
+    (its stand-in has no file descriptor).
+    """
+    resource_tracker.ensure_running()
 
 
 def stop() -> None:
@@ -59,10 +69,10 @@ _children: list[multiprocessing.process.BaseProcess] = []
 
 def _align_child(story: Story, queue: Any) -> None:
     """In the child: line the facts up, sending progress, then the facts (or the failure)."""
-    from reader.tui import core_bridge
+    from reader import facts as core_facts
 
     try:
-        facts = core_bridge.align_story(story, progress=lambda f, stage="": queue.put(("progress", f)))
+        facts = core_facts.align_story(story, progress=lambda f, stage="": queue.put(("progress", f)))
         queue.put(("done", facts))
     except Exception as exc:  # noqa: BLE001 - the parent turns it into one line
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
