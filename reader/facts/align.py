@@ -5,10 +5,10 @@ anchors (``cluster``), then per cluster the slot values, agree/conflict and a la
 A cluster that several articles share is a fact; a cluster of one article is kept as a
 ``single`` fact only when it gives a typed value, so the panel can say "only here".
 
-Output is deterministic and independent of the order of the story's articles: articles are
-processed by (published date, id), and facts are numbered F1, F2, ... conflicts first, then
-agreements, then single facts; within each, facts more outlets state come first, then by the
-position of their first mention.
+Output is deterministic and independent of the order of the story's articles and of their ids:
+articles are processed fullest first (``_processing_order``), and facts are numbered F1, F2, ...
+conflicts first, then agreements, then single facts; within each, facts more outlets state come
+first, then by the position of their first mention.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def align_story(story: Story, *, use_cache: bool = True, progress: Progress | No
 
 def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     """The alignment itself, without the cache."""
-    ordered = sorted(articles, key=lambda a: (a.published or "9999-99-99", a.id))
+    ordered = sorted(articles, key=_processing_order)
     report(0.0, "reading sentences")
     units = build_units(ordered, lambda f: report(0.6 * f, "reading sentences"))
     weights = Weights(units)
@@ -66,6 +66,13 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
         Fact(id=f"F{n}", label=label, status=f.status, mentions=f.mentions)
         for n, ((_, f, _), label) in enumerate(zip(built, labels, strict=True), 1)
     ]
+
+
+def _processing_order(article: Article) -> tuple[int, str, str]:
+    """Fullest account first: clusters are founded by the units processed first, so the article
+    that tells the most founds them and shorter tellings join. Independent of the articles' ids
+    and of their order in the story (the id only breaks a tie between identical bodies)."""
+    return (-len(article.body), article.body, article.id)
 
 
 def _distinct_labels(facts: list[tuple[Fact, list[str]]]) -> list[str]:
