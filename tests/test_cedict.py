@@ -105,3 +105,22 @@ def test_without_the_dictionary_the_english_paraphrase_is_not_found(monkeypatch)
     monkeypatch.setattr(features, "dictionary", lambda: empty)
     facts = align_articles(FLOOD, lambda fraction, message: None)
     assert not _linked(facts, ("hans", "屋顶坍塌"), ("en", "roof of the museum collapsed"))
+
+
+def test_grammatical_words_are_glossed_by_function_words_only() -> None:
+    table = cedict.parse(
+        ["還是 还是 [hai2 shi5] /still/nevertheless/had better/or/", "哪怕 哪怕 [na3 pa4] /even/even if/though/"]
+    )
+    assert table["还是"] == ("better",)
+    assert table["哪怕"] == ()
+
+
+def test_a_word_without_a_translation_is_no_dictionary_feature(monkeypatch) -> None:
+    small = cedict.Dictionary({"哪怕": (), "屋顶": ("roof",)}, 2)
+    monkeypatch.setattr(cedict, "dictionary", lambda: small)
+    monkeypatch.setattr(features, "dictionary", lambda: small)
+    article = Article(id="a", outlet="A", title="t", body="哪怕屋顶漏雨。", language="zh-Hans")
+    units = features.build_units([article])
+    feats = set().union(*(u.features for u in units))
+    assert "x:屋顶" in feats
+    assert "x:哪怕" not in feats

@@ -25,7 +25,7 @@ from pathlib import Path
 from reader.fsutil import atomic_write_bytes
 from reader.paths import cache_dir
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 MAX_WORD = 8  # longest headword the segmenter tries
 MAX_PHRASE_STEMS = 3  # a longer gloss is a definition, not a translation
 
@@ -50,7 +50,10 @@ STOPWORDS = frozenset(
     e g i.e. eg ie something someone somebody get gets got make makes made take takes took keep
     keeps kept give gives gave put puts set go goes went come comes came become becomes became
     let lets via per up down out off would could should will can may might must shall if
-    said says say""".split()
+    said says say
+    though although however nevertheless nonetheless still yet otherwise else either neither whether
+    how why above below once ever never always already again whatever whenever wherever hence thus
+    haven hasn hadn doesn don didn isn aren wasn weren won""".split()
 )
 _IRREGULAR = {
     "left": "leave", "sold": "sell", "gave": "give", "given": "give", "took": "take", "taken": "take",

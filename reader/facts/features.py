@@ -358,10 +358,17 @@ def _fill_features(unit: Unit, names: _StoryNames, parent: Unit | None = None) -
     else:
         feats |= han_bigrams(folded)
         covered = {i for _, a, b in found for i in range(a, b)} | {i for n in unit.names for i in range(n.start, n.end)}
-        segmented = dictionary().segment(folded)
+        words = dictionary()
+        segmented = words.segment(folded)
         unit.words = tuple(dict.fromkeys(w for w, _ in segmented))
-        # a word the lexicon or a name already stands for would count twice
-        feats |= {f"x:{w}" for w, at in segmented if not covered.issuperset(range(at, at + len(w)))}
+        # a word the lexicon or a name already stands for would count twice; a word without a
+        # translation (哪怕, 之上: glossed by function words only; a name: entities and bigrams
+        # cover it) says nothing of the claim
+        feats |= {
+            f"x:{w}"
+            for w, at in segmented
+            if words.phrases[w] and not covered.issuperset(range(at, at + len(w)))
+        }
     unit.features = frozenset(feats)
 
 
