@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from reader.facts.entities import HanNameMatcher, is_person_name, latin_names, pinyin_matches, romanise
+from reader.facts.entities import (
+    HanNameMatcher,
+    is_person_name,
+    latin_display,
+    latin_names,
+    pinyin_matches,
+    romanise,
+)
 from reader.facts.lexicon import concepts_in, counted_concept
 from reader.script import fold
 
@@ -69,3 +76,9 @@ def test_multiword_english_forms() -> None:
 def test_counted_concept() -> None:
     assert counted_concept("followers") == counted_concept("粉丝") == counted_concept("粉絲") == "follower"
     assert counted_concept(None) is None
+
+
+def test_han_names_are_written_as_an_english_text_would() -> None:
+    assert latin_display("王騰") == "Wang Teng"
+    assert latin_display("雷军") == "Lei Jun"
+    assert latin_display("河南") == "Henan"

@@ -74,3 +74,9 @@ def test_no_two_facts_share_a_label(facts: list[Fact]) -> None:
 
 def test_story_is_bundled() -> None:
     assert Path(resolve_story(None).path).is_dir()
+
+
+def test_a_fact_an_english_outlet_states_has_a_label_without_han(facts: list[Fact]) -> None:
+    english = {a.id for a in resolve_story(None).articles if (a.language or "").startswith("en")}
+    labels = [f.label for f in facts if any(m.article_id in english for m in f.mentions)]
+    assert labels and not [label for label in labels if any("\u4e00" <= ch <= "\u9fff" for ch in label)]

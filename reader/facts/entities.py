@@ -101,6 +101,15 @@ def romanise(han: str) -> str:
     return "".join((readings(ch) or ("",))[0] for ch in fold(han))
 
 
+def latin_display(han: str) -> str:
+    """A Han name as an English text would write it: 王腾 -> Wang Teng, 河南 -> Henan."""
+    folded = fold(han)
+    syllables = [(readings(ch) or ("",))[0] for ch in folded]
+    if is_person_name(folded):
+        return f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}"
+    return "".join(syllables).capitalize()
+
+
 def pinyin_matches(han: str, latin: str) -> bool:
     """True when some reading of every character of ``han`` spells ``latin`` (case, spaces ignored)."""
     key = latin_key(latin)

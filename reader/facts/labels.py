@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.facts.cluster import Weights
+from reader.facts.entities import latin_display, latin_key
 from reader.facts.features import Unit
 from reader.facts.lexicon import concept, counted_concept
+from reader.script import is_han
 
 APPROX_TOLERANCE = 0.10  # "about", "nearly": a tenth either way
 EXACT_TOLERANCE = 0.005
@@ -166,6 +168,8 @@ def label_details(units: Sequence[Unit], weights: Weights) -> list[str]:
             spread[key].add(unit.article_id)
             if unit.english or key not in shown:
                 shown[key] = name.text
+    if any(unit.english for unit in units):
+        shown = {f: latin_display(t) if any(is_han(ch) for ch in t) else t for f, t in shown.items()}
     ranked = sorted(spread, key=lambda f: (-len(spread[f]), -weights.weight.get(f, 0.0), f))
     return list(dict.fromkeys(shown[f] for f in ranked))
 
@@ -205,4 +209,12 @@ def _top_name(units: Sequence[Unit], weights: Weights) -> str | None:
     if not shared:
         return None
     best = max(shared, key=lambda k: (weights.weight.get(f"e:{k}", 0.0), k))
-    return min(written[best], key=lambda t: (-written[best][t], t))
+    text = min(written[best], key=lambda t: (-written[best][t], t))
+    if not any(unit.english for unit in units):
+        return text
+    # an English reader of the fact cannot read 王腾: the name as the English text writes it in
+    # full (Wang Teng, not the later Wang), else romanised
+    latin = {t: written[best][t] for t in written[best] if not any(is_han(ch) for ch in t)}
+    for han in (t for t in written[best] if any(is_han(ch) for ch in t)):
+        latin.setdefault(latin_display(han), 0)
+    return min(latin, key=lambda t: (latin_key(t) != best, -latin[t], t))
