@@ -34,7 +34,8 @@ SAME_ARTICLE_THRESHOLD = 0.50  # a sentence an article repeats (a lead quoted ag
 SECOND_FACT_THRESHOLD = 0.40
 SECOND_FACT_MARGIN = 0.75
 MEMBERS_COMPARED = 4
-CANDIDATES_PER_UNIT = 8
+REPRESENTATIVES = 6  # members of other outlets a unit is compared with per candidate fact: bounds the work
+CANDIDATES_PER_UNIT = 6
 MEAN_FLOOR = 0.28  # how alike, on average, a joining unit must be to the members compared
 INFORMATIVE_SHARE = 0.4  # of the highest IDF a feature can have in the story
 MIN_EVIDENCE = 2
@@ -499,7 +500,7 @@ def _representatives(cluster: Cluster, units: Sequence[Unit], article_id: str) -
         if article != article_id and seen[article] < 2:
             seen[article] += 1
             chosen.append(m)
-            if len(chosen) == 2 * MEMBERS_COMPARED:
+            if len(chosen) == REPRESENTATIVES:
                 break
     return chosen
 
