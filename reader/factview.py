@@ -52,13 +52,18 @@ def matrix(facts: list[Fact]) -> list[Fact]:
 
 
 def contradicted_sentences(facts: list[Fact]) -> dict[str, list[tuple[int, int]]]:
-    """Per article, the ``(start, end)`` of sentences stating a fact another outlet contradicts."""
+    """Per article, the ``(start, end)`` of sentences stating a fact another outlet contradicts.
+
+    Only sentences that give the disputed value are marked: one that merely belongs to the fact
+    without a value of its own contradicts nothing.
+    """
     marked: dict[str, set[tuple[int, int]]] = {}
     for fact in facts:
         if fact.status != "conflict":
             continue
         for mention in fact.mentions:
-            marked.setdefault(mention.article_id, set()).add((mention.start, mention.end))
+            if mention.value is not None:
+                marked.setdefault(mention.article_id, set()).add((mention.start, mention.end))
     return {article_id: sorted(spans) for article_id, spans in marked.items()}
 
 
