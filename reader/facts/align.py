@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from reader.facts.cache import cache_key, read_cached, write_cached
 from reader.facts.cluster import Cluster, Weights, cluster_units
 from reader.facts.features import Unit, build_units
+from reader.facts.keyed import KeyedFact, keyed_facts
 from reader.facts.labels import (
     label_details,
     label_of,
@@ -59,6 +60,7 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     clusters = cluster_units(units, weights, lambda f: report(0.6 + 0.35 * f, "lining up facts"))
     report(0.95, "labelling facts")
     _one_fact_per_slot(clusters, units)
+    clusters += [_keyed_cluster(k, units) for k in keyed_facts(units)]
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
     built.sort(key=lambda item: item[0])
     labels = _distinct_labels([(f, details) for _, f, details in built])
@@ -125,6 +127,16 @@ def _one_fact_per_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> No
         claimed.update(keys[i] for i in kept if i in giving)
 
 
+def _keyed_cluster(keyed: KeyedFact, units: Sequence[Unit]) -> Cluster:
+    return Cluster(
+        members=list(keyed.members),
+        articles={units[i].article_id for i in keyed.members},
+        label=keyed.label,
+        status=keyed.status,
+        values=dict(keyed.values),
+    )
+
+
 def _worth_keeping(cluster: Cluster, units: Sequence[Unit]) -> bool:
     """Two outlets stating it outside their headlines and repeats, or one giving a value."""
     strong = {units[i].article_id for i in cluster.members if not units[i].weak}
@@ -136,8 +148,9 @@ def _fact(cluster: Cluster, units: Sequence[Unit], weights: Weights) -> tuple[tu
     slot = primary_slot(members)
     mentions: dict[tuple[str, int], Mention] = {}
     position: dict[tuple[str, int], tuple[int, int]] = {}
+    given = {id(units[i]): v for i, v in cluster.values.items()}
     for unit in sorted(members, key=lambda u: (u.article_rank, u.start)):
-        value = mention_value(unit, slot, members)
+        value = given[id(unit)] if cluster.values else mention_value(unit, slot, members)
         key = (unit.article_id, unit.sentence.start)
         if key in mentions and (mentions[key].value is not None or value is None):
             continue
@@ -152,10 +165,10 @@ def _fact(cluster: Cluster, units: Sequence[Unit], weights: Weights) -> tuple[tu
         )
         position.setdefault(key, (unit.article_rank, sentence.start))
     ordered = tuple(mentions[k] for k in sorted(mentions, key=lambda k: position[k]))
-    status = status_of(members)
+    status = cluster.status or status_of(members)
     first = min(position.values())
     sort_key = (_STATUS_RANK[status], -len(cluster.articles), first)
-    fact = Fact(id="", label=label_of(members, weights), status=status, mentions=ordered)
+    fact = Fact(id="", label=cluster.label or label_of(members, weights), status=status, mentions=ordered)
     return sort_key, fact, label_details(members, weights)
 
 

@@ -19,6 +19,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.facts.features import CROSS_LANGUAGE_PREFIXES, WORD_PREFIXES, Unit, concept_kind, document_frequencies
 from reader.facts.lexicon import counted_concept
@@ -57,6 +58,9 @@ class Cluster:
 
     members: list[int] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
+    label: str | None = None  # a fact founded on a key (``keyed``) says what the key is
+    status: str | None = None  # ... and, when the key decides it, agree or conflict
+    values: dict[int, Any] = field(default_factory=dict)  # ... and each member's value
 
 
 @dataclass(frozen=True)
@@ -344,6 +348,8 @@ def cluster_units(
     index: dict[str, dict[int, None]] = defaultdict(dict)  # insertion-ordered set of cluster ids
     step = max(1, len(units) // 20)
     for i, unit in enumerate(units):
+        if unit.listing:
+            continue  # a list of things states none of them
         anchors = sorted(f for f in unit.features if f in weights.anchors)
         scores, links = _candidate_scores(unit, anchors, units, clusters, index, weights)
         joined = _clusters_to_join(unit, scores, clusters)

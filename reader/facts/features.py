@@ -45,6 +45,7 @@ _EN_PUNCT_CUT = re.compile(r"[;:—–]\s*|,[”’]?\s+|\s+-\s+")
 _EN_WORD_CUT = re.compile(
     r"\s(?:and|but|while|whereas|although|though|which|who|whose|where|when|after|before|because)\s"
 )
+_LEADS_ON = ("—", "–", "：", ":", "…")
 _OPENERS, _CLOSERS = "“「『‘《(（\"", "”」』’》)）\""
 _EN_WORD = re.compile(r"[a-z][a-z0-9]+")
 _EN_STOP = frozenset(
@@ -72,6 +73,7 @@ class Unit:
     features: frozenset[str] = field(default_factory=frozenset)
     context: frozenset[str] = field(default_factory=frozenset)  # the features of its whole sentence
     weak: bool = False  # the headline, or a clause its article already said: joins, never founds
+    listing: bool = False  # a sentence opening a list of things (A、B, plus C——): states none of them
     words: tuple[str, ...] = ()  # dictionary words of a Chinese unit; English stems of an English one
     clauses: tuple[frozenset[str], ...] = ()  # an English sentence of several clauses: each one's features
     clause_words: tuple[tuple[str, ...], ...] = ()
@@ -108,6 +110,7 @@ def build_units(articles: Sequence[Article], progress: Callable[[float], None] |
     for n, (rank, article, sentence) in enumerate(sentences):
         for unit in _sentence_units(rank, article, sentence, names, extract):
             unit.weak = _said_before(unit, said[article.id]) or is_headline(article, sentence)
+            unit.listing = is_listing_opener(sentence.text)
             units.append(unit)
         if progress and n % step == 0:
             progress(n / max(1, len(sentences)))
@@ -156,6 +159,13 @@ def translates(phrase: tuple[str, ...], hit: str, stems: set[str]) -> bool:
     """Whether a sentence with ``stems`` says a gloss phrase: all of its stems, or its head (the
     last word of an English noun phrase: "heavenly emperor") when that is specific enough."""
     return all(s in stems for s in phrase) or (hit == phrase[-1] and len(hit) >= MIN_HEAD_STEM)
+
+
+def is_listing_opener(text: str) -> bool:
+    """A sentence that names several things and hands over to what follows (一份通报、一条道歉,
+    再加上七八个热搜——): it lists, it states none of the things it names, so it anchors none."""
+    stripped = text.rstrip()
+    return stripped.endswith(_LEADS_ON) and ("、" in stripped or ";" in stripped or "；" in stripped)
 
 
 def is_headline(article: Article, sentence: Sentence) -> bool:

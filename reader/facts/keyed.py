@@ -1,0 +1,256 @@
+"""Facts anchored on a key rather than found by likeness: a distinctive quoted term, an age.
+
+Some facts share almost no words across outlets, yet one specific thing ties them: a nickname
+in quotation marks ("小米太子" in one outlet, the "Crown Prince" in another), or a person's age
+told at two different times (29 in 2016, 38 in 2025: born about 1987 both times). Such a key
+founds a fact of its own, next to the clusters of ``cluster``:
+
+- *term*: a quoted term (a short phrase in quotation marks) that is the same after script
+  folding, that contains another outlet's term of at least ``MIN_SHARED_HAN`` characters, or
+  whose CC-CEDICT gloss an English outlet's quoted term says (太子 = "crown prince"). The term
+  must be distinctive: its article says it in at most ``MAX_SENTENCES_WITH_KEY`` sentences.
+- *age*: a person's age with the year it was true (the sentence's year, 今年 = the published
+  year); the birth year it implies is the value, outlets agree when those are within a year.
+  An age without a year in its sentence is skipped: when it was true is unknown.
+
+The work is linear in the number of units: every key is found by one pass over the units, and
+only keys several articles share are checked for distinctiveness.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from reader.facts.features import Unit
+from reader.script import fold, is_han
+
+MIN_SHARED_HAN = 3  # Han characters a term must share with another to be the same term
+MAX_TERM_HAN = 10
+MAX_TERM_WORDS = 6
+MAX_SENTENCES_WITH_KEY = 2  # a term an article says more often is its theme, not one fact
+BIRTH_TOLERANCE = 1  # an age is a birth year give or take one (the birthday's month is unknown)
+_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{2,40})[”」』\"]")
+
+
+@dataclasses.dataclass(frozen=True)
+class KeyedFact:
+    """Units sharing one key, with the status and each unit's value when the key decides them."""
+
+    key: str
+    members: tuple[int, ...]
+    label: str
+    status: str | None = None
+    values: tuple[tuple[int, Any], ...] = ()
+
+
+def keyed_facts(units: Sequence[Unit]) -> list[KeyedFact]:
+    """Every fact a shared distinctive term or a person's birth year founds, in a fixed order."""
+    return term_facts(units) + age_facts(units)
+
+
+def quoted_terms(text: str, english: bool) -> list[str]:
+    """The short quoted phrases of a unit's text (folded), speech left out by its length."""
+    terms = []
+    for match in _QUOTED.finditer(fold(text)):
+        term = match.group(1).strip(" ,.，。")
+        if english:
+            words = re.findall(r"[A-Za-z]+", term)
+            if 1 <= len(words) <= MAX_TERM_WORDS and not any(is_han(ch) for ch in term):
+                terms.append(" ".join(words).lower())
+        else:
+            han = "".join(ch for ch in term if is_han(ch) or ch.isalnum())
+            if 2 <= len(han) <= MAX_TERM_HAN and sum(is_han(ch) for ch in han) >= 2:
+                terms.append(han)
+    return terms
+
+
+def term_facts(units: Sequence[Unit]) -> list[KeyedFact]:
+    """Facts founded by a quoted term several outlets share (see the module's docstring)."""
+    by_key: dict[str, dict[int, None]] = defaultdict(dict)
+    english_terms: list[tuple[int, str]] = []
+    chinese_words: dict[str, dict[int, None]] = defaultdict(dict)
+    term_of: dict[str, str] = {}
+    for i, unit in enumerate(units):
+        if unit.listing:
+            continue
+        for term in quoted_terms(unit.text, unit.english):
+            if unit.english:
+                english_terms.append((i, term))
+                by_key[f"en:{term}"][i] = None
+                term_of.setdefault(f"en:{term}", term)
+                continue
+            for key in _han_keys(term):
+                by_key[f"zh:{key}"][i] = None
+                term_of.setdefault(f"zh:{key}", term)
+            for word in _glossed_words(term):
+                chinese_words[word][i] = None
+                term_of.setdefault(f"zh-en:{word}", term)
+    _translate_english_terms(english_terms, chinese_words, by_key)
+    facts = []
+    seen: set[frozenset[tuple[str, int]]] = set()
+    texts = _sentence_texts(units)
+    for key in sorted(by_key):
+        members = list(by_key[key])
+        if not _shared_and_distinctive(members, units) or not _rare_in_text(key, members, units, texts):
+            continue
+        sentences = frozenset((units[i].article_id, units[i].sentence.start) for i in members)
+        if sentences in seen:
+            continue
+        seen.add(sentences)
+        label = _term_label(key, members, units, term_of)
+        facts.append(KeyedFact(key=key, label=label, members=tuple(sorted(members))))
+    return _widest(facts, units)
+
+
+def _term_label(key: str, members: list[int], units: Sequence[Unit], term_of: dict[str, str]) -> str:
+    """``called “term”``; in an English outlet's words when one states it (labels an English
+    reader sees stay in Latin letters), else in the term as first quoted."""
+    english = [i for i in sorted(members) if units[i].english]
+    if english and not key.startswith("en:"):
+        terms = quoted_terms(units[english[0]].text, english=True)
+        return f"called “{_english_match(key, terms) or terms[0]}”"
+    return f"called “{term_of[key]}”"
+
+
+def _english_match(key: str, terms: list[str]) -> str | None:
+    """Which of an English unit's quoted terms translates the Chinese word of a ``zh-en:`` key."""
+    from reader.facts.cedict import dictionary, english_stems
+    from reader.facts.features import translates
+
+    glosses = [tuple(p.split()) for p in dictionary().phrases.get(key.split(":", 1)[1], ())]
+    for term in terms:
+        stems = set(english_stems(term))
+        if any(translates(g, h, stems) for g in glosses for h in stems & set(g)):
+            return term
+    return None
+
+
+def _widest(facts: list[KeyedFact], units: Sequence[Unit]) -> list[KeyedFact]:
+    """Facts whose sentences another term's fact holds too are that fact (大帝之姿 within the
+    fact of 大帝 = "emperor"): the widest is kept, in the facts' order."""
+    sentences = [frozenset((units[i].article_id, units[i].sentence.start) for i in f.members) for f in facts]
+    return [
+        fact
+        for n, fact in enumerate(facts)
+        if not any(sentences[n] < other or (sentences[n] == other and m < n) for m, other in enumerate(sentences))
+    ]
+
+
+def _han_keys(term: str) -> set[str]:
+    """The term and its pieces of ``MIN_SHARED_HAN`` or more characters: a term containing
+    another outlet's (小米大帝之姿, 大帝之姿) shares them; two sharing one word (发配, 发配非洲) do not."""
+    if len(term) < MIN_SHARED_HAN:
+        return {term}
+    return {term[a:b] for a in range(len(term)) for b in range(a + MIN_SHARED_HAN, len(term) + 1)}
+
+
+def _glossed_words(term: str) -> list[str]:
+    """Dictionary words of two or more characters in a Chinese term that have a translation."""
+    from reader.facts.cedict import dictionary
+
+    words = dictionary()
+    return [w for w, _ in words.segment(term) if len(w) >= 2 and words.phrases.get(w)]
+
+
+def _translate_english_terms(
+    english_terms: list[tuple[int, str]],
+    chinese_words: dict[str, dict[int, None]],
+    by_key: dict[str, dict[int, None]],
+) -> None:
+    """An English quoted term saying the gloss of a word of a Chinese quoted term shares its key."""
+    if not english_terms or not chinese_words:
+        return
+    for word in sorted(chinese_words):
+        key = f"zh-en:{word}"
+        by_key[key].update(chinese_words[word])
+        for i, term in english_terms:
+            if _english_match(key, [term]):
+                by_key[key][i] = None
+
+
+def _shared_and_distinctive(members: list[int], units: Sequence[Unit]) -> bool:
+    """At least two articles, each saying the key in at most ``MAX_SENTENCES_WITH_KEY`` sentences."""
+    sentences: dict[str, set[int]] = defaultdict(set)
+    for i in members:
+        sentences[units[i].article_id].add(units[i].sentence.start)
+    return len(sentences) >= 2 and all(len(s) <= MAX_SENTENCES_WITH_KEY for s in sentences.values())
+
+
+def _sentence_texts(units: Sequence[Unit]) -> dict[str, dict[int, str]]:
+    """Article id -> sentence start -> the sentence folded (lower-cased for English)."""
+    texts: dict[str, dict[int, str]] = defaultdict(dict)
+    for unit in units:
+        sentence = unit.sentence
+        if sentence.start not in texts[unit.article_id]:
+            texts[unit.article_id][sentence.start] = fold(sentence.text).lower()
+    return texts
+
+
+def _rare_in_text(key: str, members: list[int], units: Sequence[Unit], texts: dict[str, dict[int, str]]) -> bool:
+    """The key's words, quoted or not, are in at most ``MAX_SENTENCES_WITH_KEY`` sentences of
+    each article that quotes it: a word an article keeps using (小米, 泄露) is its theme."""
+    words = key.split(":", 1)[1]
+    for article in sorted({units[i].article_id for i in members}):
+        english = units[next(i for i in members if units[i].article_id == article)].english
+        if english and not key.startswith("en:"):
+            continue  # the English side of a translated term: its quoted use was counted already
+        if sum(words in text for text in texts[article].values()) > MAX_SENTENCES_WITH_KEY:
+            return False
+    return True
+
+
+def age_facts(units: Sequence[Unit]) -> list[KeyedFact]:
+    """One fact per person whose age several outlets give with the year it was true."""
+    by_person: dict[str, list[tuple[int, int, Any]]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        if unit.listing:
+            continue
+        for value, person in _dated_ages(unit):
+            birth = int(_year_of(unit, value)) - int(value.low)
+            by_person[person].append((i, birth, value))
+    facts = []
+    for person in sorted(by_person):
+        found = by_person[person]
+        if len({units[i].article_id for i, _, _ in found}) < 2:
+            continue
+        births = [b for _, b, _ in found]
+        status = "agree" if max(births) - min(births) <= 2 * BIRTH_TOLERANCE else "conflict"
+        values = tuple((i, _birth_value(value, birth)) for i, birth, value in found)
+        middle = sorted(births)[len(births) // 2]
+        label = f"age (born about {middle})" if status == "agree" else "age (birth years differ)"
+        members = tuple(i for i, _, _ in found)
+        facts.append(KeyedFact(key=f"age:{person}", label=label, members=members, status=status, values=values))
+    return facts
+
+
+def _dated_ages(unit: Unit) -> list[tuple[Any, str]]:
+    """The unit's ages with a year beside them and the person they are the age of (the name
+    the age stands before, as in 29歲的王騰, else the unit's only person)."""
+    ages = [v for v in unit.values if v.kind == "age" and v.low is not None]
+    if not ages or not any(v.kind == "year" for v in unit.values):
+        return []
+    base = unit.start - unit.sentence.start
+    found = []
+    for age in ages:
+        after = [n for n in unit.names if 0 <= n.start - (age.end - base) <= 2]
+        people = after or (list(unit.names) if len({n.key for n in unit.names}) == 1 else [])
+        if people:
+            found.append((age, people[0].key))
+    return found
+
+
+def _year_of(unit: Unit, age: Any) -> str:
+    """The year nearest the age in the unit."""
+    years = [v for v in unit.values if v.kind == "year"]
+    return min(years, key=lambda v: (abs(v.start - age.start), v.start)).norm
+
+
+def _birth_value(age: Any, birth: int) -> Any:
+    """The age as written, standing for the birth year it implies."""
+    return dataclasses.replace(
+        age, kind="birth", norm=str(birth), low=float(birth - BIRTH_TOLERANCE), high=float(birth + BIRTH_TOLERANCE)
+    )

@@ -1,0 +1,125 @@
+"""Facts founded on a key: a quoted term across scripts and languages, a person's age."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.facts.align import align_story
+from reader.facts.keyed import quoted_terms
+from reader.models import Article, Fact, Story
+
+EN_BASE = (
+    "Xingchen Technology dismissed Li Ming on September 8, 2025.\n\n"
+    "Analysts expect the company's shares to fall after the announcement."
+)
+
+
+def _story(*bodies: tuple[str, str, str | None]) -> Story:
+    articles = [
+        Article(id=f"a{n}", body=body, outlet=f"Outlet {n}", published=published, language=language)
+        for n, (body, language, published) in enumerate(bodies)
+    ]
+    return Story(id="test", title="test", path=Path("."), articles=tuple(articles))
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _facts_with(facts: list[Fact], fragment: str) -> list[Fact]:
+    return [f for f in facts if any(fragment in m.sentence for m in f.mentions)]
+
+
+def _articles(fact: Fact) -> set[str]:
+    return {m.article_id for m in fact.mentions}
+
+
+def test_quoted_terms_are_short_phrases_in_quotation_marks() -> None:
+    assert quoted_terms("被网友戏称为“小米太子”的高管", english=False) == ["小米太子"]
+    assert quoted_terms("有「大帝之姿」稱號", english=False) == ["大帝之姿"]
+    assert quoted_terms("regarded as the “Crown Prince,” he", english=True) == ["crown prince"]
+    long_speech = "“I accept the consequences and I apologise to everyone who trusted me here”"
+    assert quoted_terms(long_speech, english=True) == []
+
+
+def test_nickname_in_three_scripts_and_english_is_one_fact() -> None:
+    story = _story(
+        ("李明被不少网友戏称为“星辰太子”，在业内知名度很高。\n\n星辰科技股价下跌。", "zh-Hans", "2025-09-09"),
+        ("這位有「星辰太子」之稱的高管，終於離開了公司。\n\n分析師不看好手機市場。", "zh-Hant", "2025-09-09"),
+        (EN_BASE + "\n\nInternally regarded as the “Crown Prince,” Li Ming had risen fast.", "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    [fact] = [f for f in _facts_with(facts, "Crown Prince") if {"a0", "a1"} <= _articles(f)]
+    assert _articles(fact) == {"a0", "a1", "a2"}
+    assert fact.status == "agree"
+    assert fact.label == "called “crown prince”"  # an English outlet states it: Latin letters
+
+
+def test_terms_sharing_only_a_common_word_are_not_linked() -> None:
+    story = _story(
+        ("2019年，网友调侃要把李明“发配非洲”，他一笑置之。\n\n星辰科技股价下跌。", "zh-Hans", "2025-09-09"),
+        ("在這段被調侃為「發配」的經歷中，李明把河南分公司做到了第一。", "zh-Hant", "2025-09-09"),
+        (EN_BASE, "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    assert not [f for f in _facts_with(facts, "发配非洲") if "a1" in _articles(f)]
+
+
+def test_a_term_an_article_keeps_using_anchors_nothing() -> None:
+    theme = "。\n\n".join(f"第{n}次，公司再次强调“保密文化”的重要性" for n in range(1, 5)) + "。"
+    story = _story(
+        (theme, "zh-Hans", "2025-09-09"),
+        ("李明在採訪中談到了「保密文化」，他的團隊去年擴大了一倍。", "zh-Hant", "2025-09-09"),
+        (EN_BASE, "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    assert not [f for f in facts if f.label.startswith("called")]
+
+
+def test_ages_at_different_dates_giving_one_birth_year_agree() -> None:
+    story = _story(
+        ("今年38岁的李明，毕业于武汉大学。\n\n星辰科技股价下跌。", "zh-Hans", "2025-09-10"),
+        ("2016年，29歲的李明接受了面試後加入星辰科技。", "zh-Hant", "2025-09-09"),
+        (EN_BASE, "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    [fact] = [f for f in facts if f.label.startswith("age")]
+    assert fact.status == "agree"
+    assert "1987" in fact.label
+    assert {m.value for m in fact.mentions} == {"1987"}
+    assert {m.display for m in fact.mentions} == {"38岁", "29歲"}
+
+
+def test_ages_giving_different_birth_years_conflict() -> None:
+    story = _story(
+        ("今年42岁的李明，毕业于武汉大学。\n\n星辰科技股价下跌。", "zh-Hans", "2025-09-10"),
+        ("2016年，29歲的李明接受了面試後加入星辰科技。", "zh-Hant", "2025-09-09"),
+        (EN_BASE, "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    [fact] = [f for f in facts if f.label.startswith("age")]
+    assert fact.status == "conflict"
+    assert {m.value for m in fact.mentions} == {"1983", "1987"}
+
+
+def test_an_age_at_an_unknown_date_is_skipped() -> None:
+    story = _story(
+        ("38岁的李明，毕业于武汉大学。\n\n星辰科技股价下跌。", "zh-Hans", "2025-09-10"),
+        ("2016年，29歲的李明接受了面試後加入星辰科技。", "zh-Hant", "2025-09-09"),
+        (EN_BASE, "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    assert not [f for f in facts if f.label.startswith("age")]
+
+
+def test_a_sentence_listing_several_things_anchors_none_of_them() -> None:
+    story = _story(
+        ("一封内部通报邮件、一条微博道歉，再加上七八个热搜——\n\n李明在微博上道歉，感谢公司的培养。", "zh-Hans", None),
+        ("李明隨後在微博上道歉，表示接受該有的代價。", "zh-Hant", "2025-09-09"),
+        (EN_BASE + "\n\nLater that evening, Li Ming issued an apology on Weibo.", "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    assert not _facts_with(facts, "七八个热搜")
