@@ -123,3 +123,25 @@ def test_a_sentence_listing_several_things_anchors_none_of_them() -> None:
     )
     facts = align_story(story, use_cache=False)
     assert not _facts_with(facts, "七八个热搜")
+
+
+def test_denials_by_one_person_in_two_scripts_are_one_fact() -> None:
+    story = _story(
+        ("被辞退后的李明，在辟谣相关传言时强调“没有违法行为”。\n\n星辰科技股价下跌。", "zh-Hans", "2025-09-10"),
+        ("今天上午，李明發微博說這些都是謠言，表示自己沒有收人錢財。", "zh-Hant", "2025-09-09"),
+        (EN_BASE, "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    [fact] = [f for f in facts if f.label == "denial"]
+    assert _articles(fact) == {"a0", "a1"}
+    assert fact.status == "agree"
+
+
+def test_not_denying_is_not_a_denial() -> None:
+    story = _story(
+        ("李明并未否认相关传言，只说一切以公司通报为准。\n\n星辰科技股价下跌。", "zh-Hans", "2025-09-10"),
+        ("今天上午，李明發微博說這些都是謠言，表示自己沒有收人錢財。", "zh-Hant", "2025-09-09"),
+        (EN_BASE, "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    assert not [f for f in facts if f.label in ("denial", "did not deny")]

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from reader.facts.entities import is_person_name
 from reader.facts.features import Unit
 from reader.script import fold, is_han
 
@@ -33,6 +34,9 @@ MAX_TERM_HAN = 10
 MAX_TERM_WORDS = 6
 MAX_SENTENCES_WITH_KEY = 2  # a term an article says more often is its theme, not one fact
 BIRTH_TOLERANCE = 1  # an age is a birth year give or take one (the birthday's month is unknown)
+DENIAL_CONCEPT = "deny"
+_NEGATED_ZH = re.compile(r"(?:没有|并未|从未|未|不)$")
+_NEGATED_EN = re.compile(r"(?:\bnot|n't|\bnever)\s+$")
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{2,40})[”」』\"]")
 
 
@@ -49,7 +53,7 @@ class KeyedFact:
 
 def keyed_facts(units: Sequence[Unit]) -> list[KeyedFact]:
     """Every fact a shared distinctive term or a person's birth year founds, in a fixed order."""
-    return term_facts(units) + age_facts(units)
+    return term_facts(units) + age_facts(units) + denial_facts(units)
 
 
 def quoted_terms(text: str, english: bool) -> list[str]:
@@ -254,3 +258,41 @@ def _birth_value(age: Any, birth: int) -> Any:
     return dataclasses.replace(
         age, kind="birth", norm=str(birth), low=float(birth - BIRTH_TOLERANCE), high=float(birth + BIRTH_TOLERANCE)
     )
+
+
+def denial_facts(units: Sequence[Unit]) -> list[KeyedFact]:
+    """One fact per person said to deny something (辟谣, 否认, "denied"), and another per person
+    said not to deny (没有否认, "did not deny"): the same predicate, the same polarity, the same
+    subject. A person an article keeps saying denies things is its theme, and founds nothing."""
+    people = {n.key for u in units if not u.english for n in u.names if is_person_name(n.text)}
+    subject: dict[tuple[str, int], str] = {}  # the sentence's first person: a clause may not name them
+    for unit in units:
+        for name in unit.names:
+            if name.key in people:
+                subject.setdefault((unit.article_id, unit.sentence.start), name.key)
+    by_key: dict[str, dict[int, None]] = defaultdict(dict)
+    for i, unit in enumerate(units):
+        polarity = None if unit.listing else _denial_polarity(unit)
+        person = subject.get((unit.article_id, unit.sentence.start))
+        if polarity and person:
+            by_key[f"{polarity}:{person}"][i] = None
+    facts = []
+    for key in sorted(by_key):
+        members = list(by_key[key])
+        if _shared_and_distinctive(members, units):
+            label = "denial" if key.startswith("denied") else "did not deny"
+            facts.append(KeyedFact(key=key, label=label, members=tuple(sorted(members))))
+    return facts
+
+
+def _denial_polarity(unit: Unit) -> str | None:
+    """``denied`` or ``not denied`` when the unit says someone denies something, else None."""
+    text = fold(unit.text).lower()
+    found = None
+    for cid, start, _ in unit.spans:
+        if cid != DENIAL_CONCEPT:
+            continue
+        before = text[max(0, start - 8) : start]
+        negated = _NEGATED_EN.search(before) if unit.english else _NEGATED_ZH.search(before)
+        found = "not denied" if negated else found or "denied"
+    return found
