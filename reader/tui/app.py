@@ -18,7 +18,6 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer
 
 from reader import factview
 from reader.content import load_story
@@ -33,6 +32,7 @@ from reader.tui.document import ArticleText, find_quotes
 from reader.tui.facts_panel import FactBlock, FactsPanel, MatrixRow, VersionRow
 from reader.tui.header import StoryHeader
 from reader.tui.help_screen import HelpScreen
+from reader.tui.key_bar import KeyBar
 from reader.tui.reading_pane import LARGE_ARTICLE, ReadingPane
 from reader.tui.search_screen import Chosen, Result, SearchScreen
 from reader.tui.source_list import SourceEntry, SourceList
@@ -40,7 +40,7 @@ from reader.tui.styling import badge, plain
 from reader.userstate import CITATION_STYLES, Config, Positions
 
 SAVE_DELAY = 1.0  # seconds of calm before the reading position is written
-MAIN_KEYS = ("t", "n", "c", "/", "f", "?", "q")
+WARM_DELAY = 1.0  # seconds after start-up: the conversion tables are read then, before the first t
 
 
 def _bindings() -> list[Binding]:
@@ -144,7 +144,7 @@ class ReaderApp(App[int]):
             yield SourceList(id="sources")
             yield ReadingPane(id="reading")
             yield FactsPanel(id="facts")
-        yield Footer()
+        yield KeyBar(self.footer_keys(), id="footer")
 
     def on_mount(self) -> None:
         phrase_warning = core.load_user_phrases()
@@ -153,6 +153,26 @@ class ReaderApp(App[int]):
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=8)
         self._open_story()
         self.query_one(ReadingPane).focus()
+        self.set_timer(WARM_DELAY, self._warm_conversions)
+
+    @work(thread=True, exclusive=True, group="warm")
+    def _warm_conversions(self) -> None:
+        """Read the 简/繁 conversion tables off the screen's thread, so the first t is quick."""
+        for source, target in (("zh-Hans", Script.HANT), ("zh-Hant", Script.HANS)):
+            core.convert("汉字", target, source_language=source)
+
+    def footer_keys(self) -> list[tuple[str, str, str]]:
+        """(keys, description, action) of the bindings shown in the footer, as currently mapped."""
+        keymap = self._keymap
+        return [
+            (_key_label(keymap.get(b.id, b.key) if b.id else b.key).split(" ")[0], b.description, b.action)
+            for b in _bindings()
+            if b.show
+        ]
+
+    @on(KeyBar.Pressed)
+    def _footer_pressed(self, message: KeyBar.Pressed) -> None:
+        self.run_action(message.action)
 
     def _apply_keymap(self) -> None:
         keys = self.config.keys
@@ -220,8 +240,7 @@ class ReaderApp(App[int]):
         if self.search_hits:
             self.search_index = next((i for i, h in enumerate(self.search_hits)
                                       if h.article_id == article.id and h.start >= offset), -1)  # fmt: skip
-        self._refresh_all()
-        self._cursor_moved(center=True)
+        self._refresh_all(center=True)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -246,11 +265,16 @@ class ReaderApp(App[int]):
             return f"{Script.ORIGINAL.label} {badge(self.article.language)}"
         return self.script.label
 
-    def _refresh_all(self) -> None:
-        self._show_header()
-        self._show_sources()
-        self._show_article()
-        self._show_facts()
+    def _refresh_all(self, center: bool | None = None) -> None:
+        """Every pane, in one screen update; then the cursor's marks unless ``center`` is None."""
+        with self.batch_update():
+            self._show_header()
+            self._show_sources()
+            self._show_article()
+            if center is None or self.facts_mode != "sentence":
+                self._show_facts()  # else the cursor's move shows the facts of its sentence
+            if center is not None:
+                self._cursor_moved(center=center)
 
     def _show_header(self, busy: str = "") -> None:
         article = self.article
@@ -262,17 +286,17 @@ class ReaderApp(App[int]):
         self.query_one(StoryHeader).show(title, outlet, date, self.script_label(), busy)
 
     def _show_sources(self) -> None:
-        entries = [
-            SourceEntry(
-                a.id,
-                self.shown(a.display_name, a.language),
-                badge(a.language),
-                a.published or "?",
-                self.shown(a.title or "", a.language),
-            )
-            for a in self.story.articles
-        ]
-        self.query_one(SourceList).show(entries, self.article.id if self.article else None)
+        """The list converts an entry's outlet and title when it comes into view."""
+        entries = self._source_entries()
+        self.query_one(SourceList).show(entries, self.article.id if self.article else None, self.shown)
+
+    def _source_entries(self) -> list[SourceEntry]:
+        story = self.story
+        if getattr(self, "_entries_of", None) is not story:
+            self._entries = [SourceEntry(a.id, a.display_name, badge(a.language), a.published or "?", a.title or "",
+                                         a.language) for a in story.articles]  # fmt: skip
+            self._entries_of = story
+        return self._entries
 
     def _show_article(self) -> None:
         pane = self.query_one(ReadingPane)
@@ -546,19 +570,17 @@ class ReaderApp(App[int]):
             self.quote = None
             self._cursor_moved(scroll=False)
 
-    @on(SourceList.OptionSelected, "#sources")
-    def _source_chosen(self, event: SourceList.OptionSelected) -> None:
-        if event.option.id:
-            self.open_article(event.option.id)
-            self.query_one(ReadingPane).focus()
+    @on(SourceList.Selected)
+    def _source_chosen(self, message: SourceList.Selected) -> None:
+        self.open_article(message.article_id)
+        self.query_one(ReadingPane).focus()
 
     # ------------------------------------------------------------ scripts
 
     def set_script(self, script: Script) -> None:
         """Show every pane in this script."""
         self.script = script
-        self._refresh_all()
-        self._cursor_moved()
+        self._refresh_all(center=False)
 
     def action_toggle_script(self) -> None:
         current = self.script
@@ -856,6 +878,8 @@ class ReaderApp(App[int]):
 @functools.lru_cache(maxsize=4096)
 def _converted(text: str, script: Script, language: str | None) -> str:
     """Short text (titles, outlets, snippets) in a script; Chinese inside English text converts too."""
+    if script is Script.ORIGINAL:
+        return text
     if language in (None, "en"):
         han = "".join(ch for ch in text if is_han(ch))
         if not han:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, OptionList, ProgressBar, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.tui.styling import marked, plain
@@ -54,6 +54,16 @@ class MatrixRow:
     cells: tuple[VersionRow, ...]
 
 
+def progress_bar(fraction: float, width: int) -> Text:
+    """``━━━━╸     42%``: the alignment's progress in one line."""
+    done = round(min(1.0, max(0.0, fraction)) * width)
+    bar = Text(end="", no_wrap=True)
+    bar.append("━" * done, "bold")
+    bar.append("━" * (width - done), "dim")
+    bar.append(f" {round(100 * fraction):3d}%", "dim")
+    return bar
+
+
 class FactsList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -79,7 +89,6 @@ class FactsPanel(Vertical):
     FactsPanel { border: round $panel-lighten-2; }
     FactsPanel:focus-within { border: round $accent; }
     FactsPanel #facts-head { height: auto; padding: 0 1; }
-    FactsPanel ProgressBar { height: 1; padding: 0 1; }
     FactsPanel FactsList, FactsPanel FactsList:focus { border: none; height: 1fr; padding: 0; }
     FactsPanel FactsList > .option-list--option { padding: 0 1; }
     FactsPanel FactsList > .option-list--option-disabled { color: $text; text-style: none; }
@@ -103,34 +112,38 @@ class FactsPanel(Vertical):
         super().__init__(**kwargs)
         self._targets: dict[str, tuple[str, int]] = {}
         self._matrix_targets: list[tuple[VersionRow, ...]] = []
+        self._head = Text()
+        self._progress: float | None = None
+        self._matrix: FactsMatrix | None = None  # made the first time the matrix is shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="facts-head")
-        yield ProgressBar(total=100, show_eta=False, id="facts-progress")
         yield FactsList(id="facts-list")
-        yield FactsMatrix(id="facts-matrix", cursor_type="cell", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        self.query_one(ProgressBar).display = False
-        self.query_one(FactsMatrix).display = False
 
     # ------------------------------------------------------------ modes
 
     def show_progress(self, fraction: float | None) -> None:
-        """Show (a fraction of 1) or hide (None) the alignment's progress."""
-        bar = self.query_one(ProgressBar)
-        bar.display = fraction is not None
-        if fraction is not None:
-            bar.update(progress=round(100 * fraction))
+        """Show (a fraction of 1) or hide (None) the alignment's progress, under the head."""
+        self._progress = fraction
+        self._show_head(self._head)
+
+    def _show_head(self, head: Text) -> None:
+        self._head = head
+        if self._progress is not None:
+            head = head.copy()
+            head.append("\n")
+            head.append_text(progress_bar(self._progress, max(10, self.content_region.width - 6)))
+        self.query_one("#facts-head", Static).update(head)
 
     def _mode(self, matrix: bool) -> None:
         self.query_one(FactsList).display = not matrix
-        self.query_one(FactsMatrix).display = matrix
+        if self._matrix is not None:
+            self._matrix.display = matrix
 
     def show_lines(self, head: Text, lines: list[Text]) -> None:
         """Plain information (the sentence's outlet and position before facts are known)."""
         self._mode(False)
-        self.query_one("#facts-head", Static).update(head)
+        self._show_head(head)
         facts = self.query_one(FactsList)
         facts.clear_options()
         facts.add_options(Option(line, disabled=True) for line in lines)
@@ -139,7 +152,7 @@ class FactsPanel(Vertical):
     def show_sentence(self, head: Text, blocks: list[FactBlock]) -> None:
         """Each fact of the sentence, with every outlet's version; outlets that say nothing: silent."""
         self._mode(False)
-        self.query_one("#facts-head", Static).update(head)
+        self._show_head(head)
         facts = self.query_one(FactsList)
         facts.clear_options()
         self._targets = {}
@@ -174,9 +187,12 @@ class FactsPanel(Vertical):
 
     def show_matrix(self, head: Text, outlets: list[str], rows: list[MatrixRow]) -> None:
         """The facts × outlets matrix, conflicts first; a cell's Enter opens that sentence."""
+        if self._matrix is None:
+            self._matrix = FactsMatrix(id="facts-matrix", cursor_type="cell", zebra_stripes=True)
+            self.mount(self._matrix)
         self._mode(True)
-        self.query_one("#facts-head", Static).update(head)
-        table = self.query_one(FactsMatrix)
+        self._show_head(head)
+        table = self._matrix
         table.clear(columns=True)
         table.add_columns("fact", "status", *(plain(o) for o in outlets))
         self._matrix_targets = []
