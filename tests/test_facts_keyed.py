@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader.facts.align import align_story
-from reader.facts.keyed import quoted_terms
+from reader.facts.features import build_units
+from reader.facts.keyed import quoted_terms, title_facts
 from reader.models import Article, Fact, Story
 
 EN_BASE = (
@@ -145,3 +146,42 @@ def test_not_denying_is_not_a_denial() -> None:
     )
     facts = align_story(story, use_cache=False)
     assert not [f for f in facts if f.label in ("denial", "did not deny")]
+
+
+TITLE_HANS = (
+    "星辰科技华东区销售部总经理李明因违规被公司辞退。\n\n"
+    "2025年9月8日，星辰科技宣布了这一决定。"
+)
+TITLE_HANT = "星辰科技華東區銷售部總經理李明,在公司十年的職業生涯就此結束。\n\n分析人士認為股價將下跌。"
+TITLE_EN = (
+    "Li Ming, former General Manager of Xingchen Technology's East China sales department, leaves after ten years.\n\n"
+    "Li Ming, general manager of the sales department, was dismissed on September 8, 2025."
+)
+
+
+def test_a_title_in_apposition_founds_one_fact_across_scripts_and_languages() -> None:
+    facts = align_story(_story((TITLE_HANS, "zh-Hans", None), (TITLE_HANT, "zh-Hant", None), (TITLE_EN, "en", None)))
+    titled = [f for f in facts if f.label.startswith("job title")]
+    assert len(titled) == 1
+    assert _articles(titled[0]) == {"a0", "a1", "a2"}
+    english = [m.sentence for m in titled[0].mentions if m.article_id == "a2"]
+    assert english == [TITLE_EN.split("\n\n")[0]]  # the dated sentence is the dismissal's, not the title's
+
+
+def _units(bodies: list[tuple[str, str]]) -> list:
+    articles = [Article(id=f"a{n}", body=b, outlet=f"O{n}", language=lang) for n, (b, lang) in enumerate(bodies)]
+    return build_units(articles)
+
+
+def test_a_title_met_in_passing_founds_nothing() -> None:
+    english = ("Xingchen Technology loses a manager\n\nXingchen Technology said Li Ming left the company.", "en")
+    passing = [
+        ("星辰科技人事变动\n\n内部一封邮件,宣告华东区销售部总经理李明的职业生涯终止。", "zh-Hans"),
+        ("星辰科技人事變動\n\n公司發出郵件,宣告華東區銷售部總經理李明離職。", "zh-Hant"),
+    ]
+    opening = [
+        ("星辰科技人事变动\n\n华东区销售部总经理李明的职业生涯终止。", "zh-Hans"),
+        ("星辰科技人事變動\n\n華東區銷售部總經理李明離職。", "zh-Hant"),
+    ]
+    assert not title_facts(_units([*passing, english]))
+    assert title_facts(_units([*opening, english]))  # the same title opening its sentence does found one

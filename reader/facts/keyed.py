@@ -37,6 +37,8 @@ BIRTH_TOLERANCE = 1  # an age is a birth year give or take one (the birthday's m
 DENIAL_CONCEPT = "deny"
 _NEGATED_ZH = re.compile(r"(?:没有|并未|从未|未|不)$")
 _NEGATED_EN = re.compile(r"(?:\bnot|n't|\bnever)\s+$")
+_EN_APPOSITION = re.compile(r",\s*(?:the\s+)?(?:(?:former|then|ex|now)[\s-]+)?$", re.I)
+_PUNCT_STOP = re.compile(r"[，。；;,.!?！？]")
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{2,40})[”」』\"]")
 
 
@@ -53,7 +55,7 @@ class KeyedFact:
 
 def keyed_facts(units: Sequence[Unit]) -> list[KeyedFact]:
     """Every fact a shared distinctive term or a person's birth year founds, in a fixed order."""
-    return term_facts(units) + age_facts(units) + denial_facts(units)
+    return term_facts(units) + age_facts(units) + denial_facts(units) + title_facts(units)
 
 
 def quoted_terms(text: str, english: bool) -> list[str]:
@@ -296,3 +298,70 @@ def _denial_polarity(unit: Unit) -> str | None:
         negated = _NEGATED_EN.search(before) if unit.english else _NEGATED_ZH.search(before)
         found = "not denied" if negated else found or "denied"
     return found
+
+
+def title_facts(units: Sequence[Unit]) -> list[KeyedFact]:
+    """One fact per person whose job title several outlets give in apposition to the name
+    (小米总经理王腾, "Wang Teng, former general manager of ..."): the title is the claim.
+    Each outlet gives one sentence, the one saying least else: a sentence giving a date too is
+    about the event it dates, so an undated one is preferred, then the first."""
+    people = _han_people(units)
+    chosen: dict[str, dict[str, tuple[tuple[int, int], int]]] = defaultdict(dict)
+    for i, unit in enumerate(units):
+        if unit.listing or unit.weak:
+            continue
+        for person, roles in _appositive_titles(unit, people):
+            key = f"title:{person}:{'+'.join(roles)}"
+            rank = (sum(v.kind in ("date", "year") for v in unit.values), unit.sentence.start)
+            held = chosen[key].get(unit.article_id)
+            if held is None or rank < held[0]:
+                chosen[key][unit.article_id] = (rank, i)
+    facts = []
+    for key in sorted(chosen):
+        if len(chosen[key]) < 2:
+            continue
+        members = tuple(sorted(i for _, i in chosen[key].values()))
+        roles = key.rsplit(":", 1)[1].split("+")
+        label = "job title (" + ", ".join(_concept_label(r) for r in roles) + ")"
+        facts.append(KeyedFact(key=key, label=label, members=members))
+    return facts
+
+
+def _han_people(units: Sequence[Unit]) -> set[str]:
+    """Keys of the people Chinese outlets name (a Latin name matching one shares its key)."""
+    return {n.key for u in units if not u.english for n in u.names if is_person_name(n.text)}
+
+
+def _appositive_titles(unit: Unit, people: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """(person, the title's role concepts) for each title standing in apposition to a name:
+    right before the name in Chinese, right after "Name," in English; the sentence opens with
+    it (a title met in passing, 宣告总经理王腾的…, is not what the sentence says)."""
+    from reader.facts.features import concept_kind
+
+    roles = [(cid, start, end) for cid, start, end in unit.spans if concept_kind(cid) == "role"]
+    if not roles:
+        return []
+    text = fold(unit.text)
+    found = []
+    opening = unit.start == unit.sentence.start
+    for name in unit.names:
+        if name.key not in people or not opening:
+            continue
+        if unit.english:
+            if text[: name.start].strip():
+                continue
+            after = [r for r in roles if r[1] >= name.end and _EN_APPOSITION.search(text[name.end : r[1]])]
+            if after:
+                close = text.find(",", after[0][2])
+                title = [r[0] for r in roles if after[0][1] <= r[1] and (close < 0 or r[2] <= close)]
+                found.append((name.key, tuple(sorted(set(title)))))
+        elif any(r[2] == name.start for r in roles) and not _PUNCT_STOP.search(text[: name.start]):
+            title = [r[0] for r in roles if r[2] <= name.start and not _PUNCT_STOP.search(text[r[2] : name.start])]
+            found.append((name.key, tuple(sorted(set(title)))))
+    return found
+
+
+def _concept_label(cid: str) -> str:
+    from reader.facts.lexicon import concept
+
+    return concept(cid).label
