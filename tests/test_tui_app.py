@@ -12,7 +12,8 @@ from reader.script import Script
 from reader.tui import core_bridge
 from reader.tui.app import ReaderApp
 from reader.tui.choice_screen import ChoiceScreen
-from reader.tui.facts_panel import FactsList, FactsMatrix
+from reader.tui.facts_matrix import FactsMatrix
+from reader.tui.facts_panel import FactsList
 from reader.tui.help_screen import HelpScreen
 from reader.tui.reading_pane import ReadingPane
 from reader.tui.search_screen import SearchScreen

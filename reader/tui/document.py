@@ -146,11 +146,8 @@ class Document:
 
     @classmethod
     def build(cls, article: Article, script: Script, width: int) -> Document:
-        """The document; an article that is not very long is laid out whole at once."""
-        doc = cls(article, script, width)
-        if len(article.body) < LARGE_ARTICLE:
-            doc.apply((i, doc.lay_out(i)) for i in range(len(doc.starts)))
-        return doc
+        """The document, its paragraphs laid out as the screen reaches them (a switch converts what shows)."""
+        return cls(article, script, width)
 
     def _convert(self, text: str) -> Converted:
         return core.convert(text, self.script, source_language=self.language)

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.tui.styling import marked, plain
@@ -71,13 +71,6 @@ class FactsList(OptionList):
     ]
 
 
-class FactsMatrix(DataTable):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
-
 class FactsPanel(Vertical):
     """Facts of the current sentence across outlets, or the facts × outlets matrix."""
 
@@ -114,7 +107,7 @@ class FactsPanel(Vertical):
         self._matrix_targets: list[tuple[VersionRow, ...]] = []
         self._head = Text()
         self._progress: float | None = None
-        self._matrix: FactsMatrix | None = None  # made the first time the matrix is shown
+        self._matrix = None  # the FactsMatrix, made (and its module loaded) the first time it is shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="facts-head")
@@ -188,6 +181,8 @@ class FactsPanel(Vertical):
     def show_matrix(self, head: Text, outlets: list[str], rows: list[MatrixRow]) -> None:
         """The facts × outlets matrix, conflicts first; a cell's Enter opens that sentence."""
         if self._matrix is None:
+            from reader.tui.facts_matrix import FactsMatrix  # DataTable: loaded when first needed
+
             self._matrix = FactsMatrix(id="facts-matrix", cursor_type="cell", zebra_stripes=True)
             self.mount(self._matrix)
         self._mode(True)
@@ -209,7 +204,7 @@ class FactsPanel(Vertical):
         if target:
             self.post_message(self.Jump(*target))
 
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+    def on_data_table_cell_selected(self, event) -> None:  # DataTable.CellSelected
         event.stop()
         row, column = event.coordinate.row, event.coordinate.column - 2
         if 0 <= row < len(self._matrix_targets) and 0 <= column < len(self._matrix_targets[row]):

@@ -2,20 +2,22 @@
 in another process.
 
 A thread would hold the interpreter lock for seconds at a time and make every key press wait;
-another process leaves the screen's thread free.
+another process leaves the screen's thread free. Multiprocessing is imported on first use: a
+story whose facts are cached starts without it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import resource_tracker
 from queue import Empty
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.models import Fact, Story
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.process import BaseProcess
 
 T = TypeVar("T")
 _pool: ProcessPoolExecutor | None = None
@@ -24,6 +26,9 @@ _pool: ProcessPoolExecutor | None = None
 def _executor() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         # spawn: forking a process that runs threads (Textual's) is unsafe
         _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
     return _pool
@@ -40,6 +45,8 @@ def prepare() -> None:
     Child processes need it, and it cannot start once Textual has replaced ``sys.stderr``
     (its stand-in has no file descriptor).
     """
+    from multiprocessing import resource_tracker
+
     resource_tracker.ensure_running()
 
 
@@ -64,7 +71,7 @@ def stop_children() -> None:
 
 # ---------------------------------------------------------------- the fact alignment of a big story
 
-_children: list[multiprocessing.process.BaseProcess] = []
+_children: list[BaseProcess] = []
 
 
 def _align_child(story: Story, queue: Any) -> None:
@@ -80,6 +87,8 @@ def _align_child(story: Story, queue: Any) -> None:
 
 def align_in_process(story: Story, on_progress: Callable[[float], None]) -> list[Fact]:
     """The story's facts, lined up in a child process; call from a thread (it blocks)."""
+    import multiprocessing
+
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     child = context.Process(target=_align_child, args=(story, queue), daemon=True)

@@ -25,9 +25,10 @@ async def render_svg(
     app = ReaderApp(dirs, article_id=article_id, script=script, facts_mode=facts_mode, sentence=sentence)
     async with app.run_test(size=size, notifications=False) as pilot:
         await pilot.pause()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(app.facts_known.wait(), SETTLE_SECONDS)
-        await pilot.pause()
+        if not app.facts_known.is_set():  # facts not in the cache: shown once lined up
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(app.facts_known.wait(), SETTLE_SECONDS)
+            await pilot.pause()
         if search:
             app.action_search()
             await pilot.pause()
