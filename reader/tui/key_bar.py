@@ -45,16 +45,21 @@ class KeyBar(Widget):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
-        line = Text(no_wrap=True, overflow="crop", end="")
-        self._spans = []
-        for key, description, action in self.keys:
-            start = line.cell_len
-            line.append(" ")
-            line.append_text(plain(key, key_style))
-            line.append(" ")
-            line.append_text(plain(description, text_style))
-            line.append(" ")
-            self._spans.append((start, line.cell_len, action))
+        width = self.size.width or 200
+        for compact in (False, True):  # compact: the last word of each description, one space apart
+            line = Text(no_wrap=True, overflow="crop", end="")
+            self._spans = []
+            for key, description, action in self.keys:
+                start = line.cell_len
+                line.append(" ")
+                line.append_text(plain(key, key_style))
+                line.append(" ")
+                line.append_text(plain((description.split() or [""])[-1] if compact else description, text_style))
+                if not compact:
+                    line.append(" ")
+                self._spans.append((start, line.cell_len, action))
+            if line.cell_len <= width:
+                break
         return line
 
     def on_click(self, event: Click) -> None:

@@ -102,6 +102,7 @@ class SourceList(ScrollView, can_focus=True):
         self._firsts: list[int] = []  # first line of each entry
         self._heights_width = -1
         self._lines: dict[int, list[Text]] = {}  # entry -> its lines, in the display script
+        self.border_title = "Sources"
 
     # ------------------------------------------------------------ what the app hands down
 
