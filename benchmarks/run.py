@@ -92,6 +92,8 @@ class Sandbox:
 
     def env(self, cache: Path | None = None) -> dict[str, str]:
         env = dict(os.environ)
+        # as on a user's machine, both programs may keep compiled bytecode between runs
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.update({name: str(path) for name, path in self.dirs.items()})
         if cache is not None:
             env["READER_CACHE_DIR"] = str(cache)

@@ -674,9 +674,27 @@ def ambiguous_positions(text: str, target: Script | str, source_language: str | 
 # --- Script-insensitive folding for search ------------------------------------------------------
 
 
+_FOLD_SOURCES = ("TSCharacters.txt", "TWVariants.txt", "HKVariants.txt")
+
+
 @functools.cache
 def _fold_table() -> dict[int, str]:
-    """Character -> folded character, each one character long so offsets survive folding."""
+    """Character -> folded character, each one character long so offsets survive folding.
+
+    Building it walks every BMP character (about 20 ms), so it is kept on disk like the
+    conversion tables and rebuilt only when OpenCC's files or Python change.
+    """
+    folder = opencc_dictionary_dir()
+    cache = _table_cache_path("fold", [folder / name for name in _FOLD_SOURCES])
+    stored = _read_table_cache(cache)
+    if isinstance(stored, dict) and stored and all(isinstance(k, int) for k in list(stored)[:10]):
+        return stored
+    table = _build_fold_table()
+    _write_table_cache(cache, table)
+    return table
+
+
+def _build_fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     every = [chr(code) for code in range(0x10000)]
     # casefold in one C-level pass; only characters it changes need a closer look
@@ -694,7 +712,7 @@ def _fold_table() -> dict[int, str]:
     for key, candidates in simplified.items():
         if len(key) == 1 and len(candidates[0]) == 1:
             table[ord(key)] = candidates[0]
-    for variants in ("TWVariants.txt", "HKVariants.txt"):
+    for variants in _FOLD_SOURCES[1:]:
         for standard, forms in read_dictionary(variants).items():
             target = simplified.get(standard, (standard,))[0]
             for form in forms:
