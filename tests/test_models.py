@@ -4,7 +4,8 @@ from reader.models import Article
 
 
 def test_display_name_prefers_outlet_then_host_then_title():
-    assert Article(id="a", body="", outlet="每日经济新闻", url="https://www.nbd.com.cn/x").display_name == "每日经济新闻"
+    named = Article(id="a", body="", outlet="每日经济新闻", url="https://www.nbd.com.cn/x")
+    assert named.display_name == "每日经济新闻"
     assert Article(id="a", body="", url="https://www.nbd.com.cn/x").display_name == "nbd.com.cn"
     assert Article(id="a", body="", title="Short title").display_name == "“Short title”"
     long_title = Article(id="a", body="", title="A title that is much longer than the room it gets")

@@ -19,6 +19,26 @@ from textual.widgets.option_list import Option
 
 from reader.tui.styling import marked, plain
 
+MATRIX_STATUS_WIDTH = 11
+_CELL_PADDING = 2  # a DataTable cell's padding, one cell on each side
+
+
+def _matrix_widths(available: int, outlets: int) -> tuple[int, int]:
+    """Widths of the fact column and of each outlet column for a panel ``available`` cells wide."""
+    fact = max(12, min(26, available * 3 // 10))
+    room = available - 2 - (fact + _CELL_PADDING) - (MATRIX_STATUS_WIDTH + _CELL_PADDING)  # 2: scrollbar
+    cell = room // max(outlets, 1) - _CELL_PADDING
+    return fact, max(6, min(16, cell))
+
+
+def _fit(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` cells, ending in "…" when it was longer."""
+    if text.cell_len <= width:
+        return text
+    cut = text.copy()
+    cut.truncate(width, overflow="ellipsis")
+    return cut
+
 STATUS_LABELS = {"agree": "= agree", "conflict": "≠ conflict", "single": "· only here"}
 
 
@@ -108,6 +128,8 @@ class FactsPanel(Vertical):
         self._head = Text()
         self._progress: float | None = None
         self._matrix = None  # the FactsMatrix, made (and its module loaded) the first time it is shown
+        self._matrix_shown: tuple[Text, list[str], list[MatrixRow]] | None = None
+        self._matrix_width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="facts-head")
@@ -178,8 +200,17 @@ class FactsPanel(Vertical):
         text.append_text(marked(row.sentence, row.value_start, row.value_end, "bold underline"))
         return text
 
+    def on_resize(self) -> None:
+        """Columns are sized to the panel: size them again when it changes width."""
+        shown = self._matrix_shown
+        visible = self._matrix is not None and self._matrix.display
+        if shown and visible and self.content_region.width != self._matrix_width:
+            self.show_matrix(*shown)
+
     def show_matrix(self, head: Text, outlets: list[str], rows: list[MatrixRow]) -> None:
         """The facts × outlets matrix, conflicts first; a cell's Enter opens that sentence."""
+        self._matrix_shown = (head, outlets, rows)
+        self._matrix_width = self.content_region.width
         if self._matrix is None:
             from reader.tui.facts_matrix import FactsMatrix  # DataTable: loaded when first needed
 
@@ -189,11 +220,19 @@ class FactsPanel(Vertical):
         self._show_head(head)
         table = self._matrix
         table.clear(columns=True)
-        table.add_columns("fact", "status", *(plain(o) for o in outlets))
+        # columns sized so every outlet fits beside the facts; longer text ends in "…"
+        fact_width, cell_width = _matrix_widths(self._matrix_width, len(outlets))
+        table.add_column("fact", width=fact_width)
+        table.add_column("status", width=MATRIX_STATUS_WIDTH)
+        for outlet in outlets:
+            table.add_column(_fit(plain(outlet), cell_width), width=cell_width)
         self._matrix_targets = []
         for row in rows:
-            cells = [plain(c.value or ("✓" if not c.silent else "—"), "" if not c.silent else "dim") for c in row.cells]
-            table.add_row(plain(row.label), self.status_text(row.status), *cells)
+            cells = [
+                _fit(plain(c.value or ("✓" if not c.silent else "—"), "" if not c.silent else "dim"), cell_width)
+                for c in row.cells
+            ]
+            table.add_row(_fit(plain(row.label), fact_width), self.status_text(row.status), *cells)
             self._matrix_targets.append(row.cells)
 
     # ------------------------------------------------------------ jumps
