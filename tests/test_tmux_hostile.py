@@ -105,8 +105,8 @@ def test_escape_article_in_tmux_shows_text_and_sends_no_escape(tmux, story):
                              env=env, timeout=60)  # fmt: skip
     ids = [a["id"] for a in json.loads(listing.stdout)["stories"][0]["articles"]]
     pane = _start(tmux, "reader", " ".join(shlex.quote(a) for a in hc.reader_command(str(folder))), env)
-    first = tmux.wait_for(pane, "palette")
-    assert "palette" in first and "Traceback" not in first
+    first = tmux.wait_for(pane, "Quit")
+    assert "Quit" in first and "Traceback" not in first
     title_before = tmux("display", "-p", "-t", pane, "#{pane_title}")
     tmux("send-keys", "-t", pane, str(ids.index("escapes") + 1))
     screen = tmux.wait_for(pane, "$primary")
