@@ -8,6 +8,7 @@ import sys
 from reader.commands.output import print_json, warn_problems
 from reader.content import resolve_story
 from reader.facts import align_story
+from reader.linebreak import cell_width
 from reader.models import Fact, Story
 
 BADGES = {"zh-Hans": "简", "zh-Hant": "繁", "en": "en"}
@@ -41,7 +42,7 @@ def facts_json(story: Story, facts: list[Fact]) -> dict:
 def facts_text(story: Story, facts: list[Fact]) -> str:
     """A readable table: one block per fact, one line per outlet (silent ones marked), conflicts first."""
     outlets = {a.id: f"{a.display_name} ({BADGES.get(a.language or '', '?')})" for a in story.articles}
-    width = max((len(o) for o in outlets.values()), default=10)
+    width = max((cell_width(o) for o in outlets.values()), default=10)
     lines = [f"{story.title}: {len(facts)} facts across {len(story.articles)} outlets", ""]
     for fact in facts:
         lines.append(f"{fact.id}  {fact.label}  [{STATUS_MARKS[fact.status]}]")
@@ -50,19 +51,33 @@ def facts_text(story: Story, facts: list[Fact]) -> str:
             if not mentions and fact.status == "single":
                 continue
             for m in mentions or [None]:
-                name = outlets[article.id].ljust(width)
+                name = _pad(outlets[article.id], width)
                 if m is None:
                     lines.append(f"    {name}  —  (silent)")
                     continue
-                value = (m.display or m.value or "").ljust(12)
+                value = _pad(m.display or m.value or "", 12)
                 lines.append(f"    {name}  {value}  {_shorten(m.sentence)}")
         lines.append("")
     return "\n".join(lines).rstrip()
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` terminal cells (a Han character takes two)."""
+    return text + " " * max(0, width - cell_width(text))
+
+
 def _shorten(sentence: str) -> str:
+    """The sentence on one line, cut to SENTENCE_WIDTH terminal cells."""
     flat = " ".join(sentence.split())
-    return flat if len(flat) <= SENTENCE_WIDTH else flat[: SENTENCE_WIDTH - 1] + "…"
+    if cell_width(flat) <= SENTENCE_WIDTH:
+        return flat
+    kept, used = [], 0
+    for char in flat:
+        used += cell_width(char)
+        if used > SENTENCE_WIDTH - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
 
 
 def _progress_line(fraction: float, message: str) -> None:
