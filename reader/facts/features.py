@@ -281,22 +281,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         elif ch in _CLAUSE_BREAK and depth == 0:
             cuts.append(i + 1)
     bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
-    spans = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
-    merged: list[tuple[int, int]] = []
-    pending: int | None = None
-    for a, b in spans:
-        start = a if pending is None else pending
-        if _weight(text[start:b]) < MIN_CLAUSE_WEIGHT:
-            pending = start
-            continue
-        merged.append((start, b))
-        pending = None
-    if pending is not None:
-        if merged:
-            merged[-1] = (merged[-1][0], len(text))
-        else:
-            merged.append((pending, len(text)))
-    return merged
+    return _join_light_clauses(text, bounds, lambda clause: _weight(clause) < MIN_CLAUSE_WEIGHT)
 
 
 def english_clause_spans(text: str) -> list[tuple[int, int]]:
@@ -307,11 +292,19 @@ def english_clause_spans(text: str) -> list[tuple[int, int]]:
     cuts = [m.end() for m in _EN_PUNCT_CUT.finditer(text) if _outside_quotes(text, m.end())]
     cuts += [m.start() + 1 for m in _EN_WORD_CUT.finditer(text) if _outside_quotes(text, m.start())]
     bounds = sorted({0, *[c for c in cuts if 0 < c < len(text)], len(text)})
+    return _join_light_clauses(text, bounds, lambda clause: len(_content_words(clause)) < MIN_CLAUSE_WORDS)
+
+
+def _join_light_clauses(text: str, bounds: list[int], too_light: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans between ``bounds``, a clause too light to stand alone joined to the next (the last one
+    to the previous)."""
     merged: list[tuple[int, int]] = []
     pending: int | None = None
     for a, b in itertools.pairwise(bounds):
+        if a >= b:
+            continue
         start = a if pending is None else pending
-        if len(_content_words(text[start:b])) < MIN_CLAUSE_WORDS:
+        if too_light(text[start:b]):
             pending = start
             continue
         merged.append((start, b))
