@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import shlex
 import shutil
-import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
+from tmux_server import TmuxServer
 
 from reader.content import load_story
 from reader.paths import BUNDLED_STORY_ID, bundled_content_dir
@@ -28,17 +27,8 @@ READER = Path(sys.executable).parent / "reader"
 WAIT_SECONDS = 60
 
 
-class Tmux:
-    """A private tmux server on its own socket."""
-
-    def __init__(self) -> None:
-        self.socket = f"reader-test-{uuid.uuid4().hex[:8]}"
-
-    def __call__(self, *args: str, check: bool = True) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=15)
-        if check and done.returncode != 0:
-            raise AssertionError(f"tmux {' '.join(args)}: {done.stderr.strip()}")
-        return done.stdout
+class Tmux(TmuxServer):
+    """The server with one session, ``t``, running the command under test."""
 
     def start(self, command: str, width: int, height: int) -> None:
         self("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height))
@@ -51,22 +41,12 @@ class Tmux:
             self("send-keys", "-t", "t", key)
             time.sleep(0.25)
 
-    def screen(self) -> str:
-        return self("capture-pane", "-p", "-t", "t")
-
-    def wait_for(self, words: str, timeout: float = WAIT_SECONDS) -> str:
+    def wait_for(self, words: str, timeout: float = WAIT_SECONDS) -> str:  # type: ignore[override]
         """The screen once it shows the words; fails with the screen when it never does."""
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen()
-            if words in screen:
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{words!r} never showed; the screen:\n{screen}")
-            time.sleep(0.3)
-
-    def kill(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=15)
+        screen = super().wait_for("t", words, timeout)
+        if words not in screen:
+            raise AssertionError(f"{words!r} never showed; the screen:\n{screen}")
+        return screen
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hostile_corpus as hc
+from tmux_server import TmuxServer
 
 pytestmark = [
     pytest.mark.tmux,
@@ -30,34 +30,14 @@ pytestmark = [
 WAIT_SECONDS = 40
 
 
-class Tmux:
-    """A private tmux server (its own -L socket), killed at the end."""
+class Tmux(TmuxServer):
+    """A private tmux server whose waits default to this file's patience."""
 
     def __init__(self) -> None:
-        self.socket = f"reader-hostile-{uuid.uuid4().hex[:8]}"
-
-    def __call__(self, *args: str, check: bool = True) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=15)
-        if check and done.returncode != 0:
-            raise AssertionError(f"tmux {' '.join(args)}: {done.stderr.strip()}")
-        return done.stdout
-
-    def buffers(self) -> str:
-        return self("list-buffers", "-F", "#{buffer_name}:#{buffer_sample}", check=False)
-
-    def screen(self, target: str) -> str:
-        return self("capture-pane", "-p", "-t", target)
+        super().__init__("reader-hostile")
 
     def wait_for(self, target: str, words: str, timeout: float = WAIT_SECONDS) -> str:
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen(target)
-            if words in screen or time.monotonic() > deadline:
-                return screen
-            time.sleep(0.3)
-
-    def kill(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=15)
+        return super().wait_for(target, words, timeout)
 
 
 @pytest.fixture
