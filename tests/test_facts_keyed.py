@@ -185,3 +185,22 @@ def test_a_title_met_in_passing_founds_nothing() -> None:
     ]
     assert not title_facts(_units([*passing, english]))
     assert title_facts(_units([*opening, english]))  # the same title opening its sentence does found one
+
+
+def test_a_rare_name_with_the_same_events_founds_one_fact_across_languages() -> None:
+    story = _story(
+        ("李明在加入星辰科技之前曾在ZETA担任产品经理。\n\n星辰科技股价下跌。", "zh-Hans", "2025-09-09"),
+        ("李明加入星辰科技以前，在ZETA做產品經理。\n\n分析師不看好手機市場。", "zh-Hant", "2025-09-09"),
+        (EN_BASE + "\n\nIn 2016, Li Ming left ZETA to join Xingchen as a product manager.", "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    assert any(_articles(f) == {"a0", "a1", "a2"} for f in _facts_with(facts, "ZETA"))
+
+
+def test_a_rare_name_in_sentences_saying_different_things_links_nothing() -> None:
+    story = _story(
+        ("李明在加入星辰科技之前曾在ZETA担任产品经理。\n\n星辰科技股价下跌。", "zh-Hans", "2025-09-09"),
+        ("ZETA的股价昨日上涨了三成。\n\n分析師不看好手機市場。", "zh-Hans", "2025-09-09"),
+    )
+    facts = align_story(story, use_cache=False)
+    assert not [f for f in _facts_with(facts, "ZETA") if len(_articles(f)) > 1]

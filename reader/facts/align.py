@@ -60,7 +60,7 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     clusters = cluster_units(units, weights, lambda f: report(0.6 + 0.35 * f, "lining up facts"))
     report(0.95, "labelling facts")
     _one_fact_per_slot(clusters, units)
-    clusters += [_keyed_cluster(k, units) for k in keyed_facts(units)]
+    clusters += [_keyed_cluster(k, units) for k in keyed_facts(units) if _adds_links(k, clusters, units)]
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
     built.sort(key=lambda item: item[0])
     labels = _distinct_labels([(f, details) for _, f, details in built])
@@ -125,6 +125,17 @@ def _one_fact_per_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> No
             cluster.members = kept
             cluster.articles = {units[i].article_id for i in kept}
         claimed.update(keys[i] for i in kept if i in giving)
+
+
+def _adds_links(keyed: KeyedFact, clusters: Sequence[Cluster], units: Sequence[Unit]) -> bool:
+    """A fact a shared name founds only lines up what no cluster holds already: a name is a
+    weaker key than the likeness a cluster found, so it never doubles one."""
+    if not keyed.key.startswith("name:"):
+        return True
+    wanted = {(units[i].article_id, units[i].sentence.start) for i in keyed.members}
+    return not any(
+        wanted <= {(units[i].article_id, units[i].sentence.start) for i in cluster.members} for cluster in clusters
+    )
 
 
 def _keyed_cluster(keyed: KeyedFact, units: Sequence[Unit]) -> Cluster:

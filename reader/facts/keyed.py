@@ -32,6 +32,7 @@ from reader.script import fold, is_han
 MIN_SHARED_HAN = 3  # Han characters a term must share with another to be the same term
 MAX_TERM_HAN = 10
 MAX_TERM_WORDS = 6
+MIN_SHARED_CONCEPTS = 2  # what two sentences naming one rare thing must also say alike
 MAX_SENTENCES_WITH_KEY = 2  # a term an article says more often is its theme, not one fact
 BIRTH_TOLERANCE = 1  # an age is a birth year give or take one (the birthday's month is unknown)
 DENIAL_CONCEPT = "deny"
@@ -55,7 +56,7 @@ class KeyedFact:
 
 def keyed_facts(units: Sequence[Unit]) -> list[KeyedFact]:
     """Every fact a shared distinctive term or a person's birth year founds, in a fixed order."""
-    return term_facts(units) + age_facts(units) + denial_facts(units) + title_facts(units)
+    return term_facts(units) + age_facts(units) + denial_facts(units) + title_facts(units) + name_facts(units)
 
 
 def quoted_terms(text: str, english: bool) -> list[str]:
@@ -365,3 +366,82 @@ def _concept_label(cid: str) -> str:
     from reader.facts.lexicon import concept
 
     return concept(cid).label
+
+
+def name_facts(units: Sequence[Unit]) -> list[KeyedFact]:
+    """One fact per rare named thing (a company, a product code: OPPO, K50) that sentences of
+    several outlets name while saying ``MIN_SHARED_CONCEPTS`` lexicon concepts alike, one of them
+    an event (left OPPO to join Xiaomi / 在OPPO…加入小米), and no value of one kind apart. The name must be rare (see
+    ``_shared_and_distinctive``), a Chinese outlet must write it (capitalised English words are
+    no names), and it must not be a person's: a person is the subject of many facts."""
+    people = _han_people(units)
+    by_key: dict[str, dict[int, None]] = defaultdict(dict)
+    in_chinese: set[str] = set()
+    for i, unit in enumerate(units):
+        if unit.listing:
+            continue
+        for name in unit.names:
+            if name.key not in people and len(name.key) >= 2:
+                by_key[name.key][i] = None
+                if not unit.english:
+                    in_chinese.add(name.key)
+    facts = []
+    for key in sorted(by_key):
+        members = list(by_key[key])
+        if key not in in_chinese or not _shared_and_distinctive(members, units):
+            continue
+        linked = _concept_linked(members, units)
+        if len({units[i].article_id for i in linked}) >= 2 and not _any_values_differ(linked, units):
+            facts.append(KeyedFact(key=f"name:{key}", label=_name_label(key, linked, units), members=tuple(linked)))
+    return facts
+
+
+def _sentence_concepts(unit: Unit) -> set[str]:
+    return {f[2:] for f in unit.context if f.startswith("c:")}
+
+
+def _concept_linked(members: list[int], units: Sequence[Unit]) -> list[int]:
+    """The members sharing ``MIN_SHARED_CONCEPTS`` concepts, one an event, with a member of
+    another article (sentence-wide: a clause may leave the predicate to its neighbour)."""
+    from reader.facts.features import concept_kind
+
+    concepts = {i: _sentence_concepts(units[i]) for i in members}
+    linked = []
+    for i in sorted(members):
+        for j in members:
+            shared = concepts[i] & concepts[j]
+            if units[i].article_id == units[j].article_id or len(shared) < MIN_SHARED_CONCEPTS:
+                continue
+            if any(concept_kind(c) == "event" for c in shared):
+                linked.append(i)
+                break
+    return linked
+
+
+def _any_values_differ(members: list[int], units: Sequence[Unit]) -> bool:
+    """Two members of different articles give values of one kind, none of them equal (2020 and
+    2021, 10亿台 and 300,000): a shared name does not make those one fact; deciding a conflict
+    is the clusters' work."""
+    return any(
+        units[i].article_id != units[j].article_id and _values_differ(units[i], units[j])
+        for i in members
+        for j in members
+    )
+
+
+def _values_differ(a: Unit, b: Unit) -> bool:
+    kinds = {v.kind for v in a.values} & {v.kind for v in b.values}
+    return any(
+        not {v.norm for v in a.values if v.kind == k} & {v.norm for v in b.values if v.kind == k} for k in kinds
+    )
+
+
+def _name_label(key: str, members: list[int], units: Sequence[Unit]) -> str:
+    """The name as first written, with the event concepts all its sentences share."""
+    from reader.facts.features import concept_kind
+
+    first = min(members, key=lambda i: (units[i].article_rank, units[i].start))
+    text = next(n.text for n in units[first].names if n.key == key)
+    shared = set.intersection(*(_sentence_concepts(units[i]) for i in members))
+    events = sorted(c for c in shared if concept_kind(c) == "event")
+    return f"{_concept_label(events[0])} ({text})" if events else text
