@@ -8,7 +8,7 @@ import pytest
 
 from reader.facts.align import align_story
 from reader.facts.features import build_units
-from reader.facts.keyed import quoted_terms, title_facts
+from reader.facts.keyed import event_facts, quoted_terms, title_facts
 from reader.models import Article, Fact, Story
 
 EN_BASE = (
@@ -204,3 +204,30 @@ def test_a_rare_name_in_sentences_saying_different_things_links_nothing() -> Non
     )
     facts = align_story(story, use_cache=False)
     assert not [f for f in _facts_with(facts, "ZETA") if len(_articles(f)) > 1]
+
+
+def test_a_promotion_to_one_post_is_one_fact_across_scripts_and_languages() -> None:
+    # the English sentence says much else besides: the likeness of whole clauses is too weak
+    story = _story(
+        ("李明毕业于南方大学。\n\n2024年是他的爆发年：2月升品牌总经理，12月就当上了星辰科技中国区市场部总经理。",
+         "zh-Hans", "2025-09-09"),
+        ("李明畢業於南方大學。\n\n2024年成了他職業生涯的爆發年：12月就當上了星辰科技中國區市場部總經理。", "zh-Hant",
+         "2025-09-09"),
+        (EN_BASE + "\n\nHe held roles including Brand Spokesperson and head of design, eventually being promoted"
+         " to General Manager of Xingchen China's Marketing Department, one of its youngest executives.", "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    assert any(_articles(f) == {"a0", "a1", "a2"} for f in _facts_with(facts, "promoted"))
+    units = build_units(list(story.articles))
+    [promotion] = [f for f in event_facts(units) if f.key.endswith(":promote")]
+    assert {units[i].article_id for i in promotion.members} == {"a0", "a1", "a2"}
+
+
+def test_promotions_to_different_posts_are_not_one_fact() -> None:
+    story = _story(
+        ("李明毕业于南方大学。\n\n2024年，他当上了星辰科技中国区市场部总经理。", "zh-Hans", "2025-09-09"),
+        (EN_BASE + "\n\nIn 2019, Li Ming was promoted to head of Xingchen's design studio.", "en", None),
+    )
+    facts = align_story(story, use_cache=False)
+    assert not [f for f in _facts_with(facts, "promoted") if len(_articles(f)) > 1]
+    assert not event_facts(build_units(list(story.articles)))

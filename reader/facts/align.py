@@ -128,9 +128,9 @@ def _one_fact_per_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> No
 
 
 def _adds_links(keyed: KeyedFact, clusters: Sequence[Cluster], units: Sequence[Unit]) -> bool:
-    """A fact a shared name founds only lines up what no cluster holds already: a name is a
-    weaker key than the likeness a cluster found, so it never doubles one."""
-    if not keyed.key.startswith("name:"):
+    """A fact a shared name or event founds only lines up what no cluster holds already: those
+    are weaker keys than the likeness a cluster found, so they never double one."""
+    if not keyed.key.startswith(("name:", "event:")):
         return True
     wanted = {(units[i].article_id, units[i].sentence.start) for i in keyed.members}
     return not any(

@@ -56,7 +56,8 @@ class KeyedFact:
 
 def keyed_facts(units: Sequence[Unit]) -> list[KeyedFact]:
     """Every fact a shared distinctive term or a person's birth year founds, in a fixed order."""
-    return term_facts(units) + age_facts(units) + denial_facts(units) + title_facts(units) + name_facts(units)
+    facts = term_facts(units) + age_facts(units) + denial_facts(units) + title_facts(units)
+    return facts + name_facts(units) + event_facts(units)
 
 
 def quoted_terms(text: str, english: bool) -> list[str]:
@@ -445,3 +446,69 @@ def _name_label(key: str, members: list[int], units: Sequence[Unit]) -> str:
     shared = set.intersection(*(_sentence_concepts(units[i]) for i in members))
     events = sorted(c for c in shared if concept_kind(c) == "event")
     return f"{_concept_label(events[0])} ({text})" if events else text
+
+
+def event_facts(units: Sequence[Unit]) -> list[KeyedFact]:
+    """One fact per person and rare event, thing or role (promoted, recalled, spokesperson)
+    that clauses of several outlets tell with a named object and two more concepts in common (当上了小米…总经理 /
+    promoted to General Manager of Xiaomi China…). The person is the one the sentence names,
+    else the story's main person (他 / he); a sentence naming several people is skipped. The
+    concept must be rare in each article (``_shared_and_distinctive``)."""
+    from reader.facts.features import concept_kind
+
+    people = _han_people(units)
+    main = _main_person(units, people)
+    by_key: dict[str, dict[int, None]] = defaultdict(dict)
+    for i, unit in enumerate(units):
+        if unit.listing or unit.weak:
+            continue
+        named = {f[2:] for f in unit.context if f.startswith("e:")} & people
+        person = next(iter(named)) if len(named) == 1 else main if not named else None
+        if person is None:
+            continue
+        for cid in unit.concepts:
+            if concept_kind(cid) in ("event", "thing", "role"):
+                by_key[f"event:{person}:{cid}"][i] = None
+    facts = []
+    for key in sorted(by_key):
+        members = _rare_in_article(list(by_key[key]), units)
+        linked = _object_linked(members, units, people)
+        if len({units[i].article_id for i in linked}) >= 2 and not _any_values_differ(linked, units):
+            label = _concept_label(key.rsplit(":", 1)[1])
+            facts.append(KeyedFact(key=key, label=label, members=tuple(linked)))
+    return facts
+
+
+def _rare_in_article(members: list[int], units: Sequence[Unit]) -> list[int]:
+    """The members whose article says the key in at most ``MAX_SENTENCES_WITH_KEY`` sentences."""
+    sentences: dict[str, set[int]] = defaultdict(set)
+    for i in members:
+        sentences[units[i].article_id].add(units[i].sentence.start)
+    return [i for i in members if len(sentences[units[i].article_id]) <= MAX_SENTENCES_WITH_KEY]
+
+
+def _main_person(units: Sequence[Unit], people: set[str]) -> str | None:
+    """The person named in most sentences of the story (the first by key on a tie)."""
+    counts: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for unit in units:
+        for name in unit.names:
+            if name.key in people:
+                counts[name.key].add((unit.article_id, unit.sentence.start))
+    return min(counts, key=lambda k: (-len(counts[k]), k)) if counts else None
+
+
+def _object_linked(members: list[int], units: Sequence[Unit], people: set[str]) -> list[int]:
+    """The members naming a thing (not a person) that a member of another article names too,
+    in a clause saying ``MIN_SHARED_CONCEPTS`` more concepts alike (the object's role or place)."""
+    objects = {i: {n.key for n in units[i].names} - people for i in members}
+    concepts = {i: set(units[i].concepts) for i in members}
+    return [
+        i
+        for i in sorted(members)
+        if any(
+            units[i].article_id != units[j].article_id
+            and objects[i] & objects[j]
+            and len(concepts[i] & concepts[j]) > MIN_SHARED_CONCEPTS
+            for j in members
+        )
+    ]
