@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.facts.attribution import sentence_sources
 from reader.facts.features import CROSS_LANGUAGE_PREFIXES, WORD_PREFIXES, Unit, concept_kind, document_frequencies
 from reader.facts.lexicon import counted_concept
 
@@ -109,6 +110,7 @@ class Weights:
         # every pair of units is compared many times (candidates, coherence, bridging, trimming)
         # (the units are kept in the value, so their ids cannot be reused while the entry lives)
         self.similarities: dict[tuple[int, int], tuple[Unit, Unit, tuple[float, float]]] = {}
+        self.sources = sentence_sources(units)
 
     def views_of(self, unit: Unit) -> UnitViews:
         """The views of a unit's features and context, each made once."""
@@ -291,6 +293,9 @@ def _similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float
         # only one side says when: it may well be another, earlier event of the same kind
         threshold = max(threshold, ONE_SIDE_DATED_THRESHOLD)
     raw = score = 0.0
+    if _sources_differ(unit, other, weights):
+        # the same words from an insider and from a named person are two claims
+        return max(cosine(a, b, weights) for a, b in _views(unit, other, weights)), 0.0
     far_apart = amounts_far_apart(unit, other)
     if far_apart:
         # 10亿台 and 300,000 units: counts of one kind this far apart count different things
@@ -300,6 +305,13 @@ def _similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float
         # the sentence as a whole is alike but does not match clearly: perhaps one of its clauses does
         raw, score = _best(_clause_views(unit, other, weights), weights, threshold, raw, score)
     return raw, score
+
+
+def _sources_differ(unit: Unit, other: Unit, weights: Weights) -> bool:
+    """Both sentences say whose claim they report, and not the same source."""
+    mine = weights.sources.get((unit.article_id, unit.sentence.start))
+    theirs = weights.sources.get((other.article_id, other.sentence.start))
+    return mine is not None and theirs is not None and mine != theirs
 
 
 def _best(
