@@ -450,10 +450,11 @@ def _name_label(key: str, members: list[int], units: Sequence[Unit]) -> str:
 
 def event_facts(units: Sequence[Unit]) -> list[KeyedFact]:
     """One fact per person and rare event, thing or role (promoted, recalled, spokesperson)
-    that clauses of several outlets tell with a named object and two more concepts in common (当上了小米…总经理 /
-    promoted to General Manager of Xiaomi China…). The person is the one the sentence names,
-    else the story's main person (他 / he); a sentence naming several people is skipped. The
-    concept must be rare in each article (``_shared_and_distinctive``)."""
+    that clauses of several outlets tell with a named object and more than
+    ``MIN_SHARED_CONCEPTS`` concepts in common (当上了小米…总经理 / promoted to General Manager
+    of Xiaomi China…). The person is the one the sentence names, else the story's main person
+    (他 / he); a sentence naming several people is skipped. An article saying the concept in
+    more than ``MAX_SENTENCES_WITH_KEY`` sentences takes no part."""
     from reader.facts.features import concept_kind
 
     people = _han_people(units)
