@@ -29,6 +29,7 @@ from reader.facts.labels import (
     status_of,
     values_in_slot,
 )
+from reader.facts.silent import join_valueless_mentions
 from reader.models import Article, Fact, Mention, Story
 
 Progress = Callable[[float, str], None]
@@ -61,6 +62,7 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     report(0.95, "labelling facts")
     _one_fact_per_slot(clusters, units)
     clusters += [_keyed_cluster(k, units) for k in keyed_facts(units) if _adds_links(k, clusters, units)]
+    join_valueless_mentions(clusters, units)
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
     built.sort(key=lambda item: item[0])
     labels = _distinct_labels([(f, details) for _, f, details in built])
