@@ -16,7 +16,7 @@ different events unless they share much besides (then they are the same fact in 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +37,8 @@ SECOND_FACT_THRESHOLD = 0.40
 SECOND_FACT_MARGIN = 0.75
 MEMBERS_COMPARED = 4
 REPRESENTATIVES = 6  # members of other outlets a unit is compared with per candidate fact: bounds the work
+PER_OUTLET = 2  # ... of each outlet: the anchor claim and one more telling
+MANY_OUTLETS = 4  # a fact told by this many other outlets is sampled by one member of each of the first ones
 CANDIDATES_PER_UNIT = 6
 MEAN_FLOOR = 0.28  # how alike, on average, a joining unit must be to the members compared
 INFORMATIVE_SHARE = 0.4  # of the highest IDF a feature can have in the story
@@ -50,6 +52,7 @@ FAR_APART_RATIO = 5.0  # two counts of one slot this far apart are counts of dif
 MAX_SENTENCES_PER_ARTICLE = 2
 BRIDGE_MEAN_FLOOR = 0.18  # how alike, on average, two clusters a unit bridges must be
 TRANSLATED_NORM_SHARE = 0.25
+_TIME_PREFIXES = ("v:date:", "v:md:", "v:year:")
 _TYPE_WEIGHT = {"c": 1.0, "e": 1.2, "q": 1.5, "b": 0.7, "w": 1.0, "v": 1.3, "s": 2.0, "x": 1.0}
 
 
@@ -102,6 +105,9 @@ class Weights:
         # "informative" is relative to the story's size: in a short story every word is frequent
         self.informative_idf = INFORMATIVE_SHARE * math.log(1 + total)
         self.rare_idf = RARE_SHARE * math.log(1 + total)
+        # as sets, so what two units share that informs is one C-level intersection per comparison
+        self.informative = frozenset(f for f, idf in self.idf.items() if idf >= self.informative_idf)
+        self.rare = frozenset(f for f, idf in self.idf.items() if idf >= self.rare_idf)
         self.anchors = frozenset(
             f for f, n in df.items() if len(articles[f]) >= 2 and n / len(articles[f]) <= MAX_ANCHOR_PER_ARTICLE
         )
@@ -166,13 +172,19 @@ def evidence(shared: frozenset[str], weights: Weights) -> int:
     once (twice for a day: a specific day is strong evidence), adjacent bigrams of one phrase
     count one per two, a quoted phrase twice.
     """
-    informative = [f for f in shared if weights.idf[f] >= weights.informative_idf]
-    times = [f for f in informative if f.startswith(("v:date:", "v:md:", "v:year:"))]
-    bigrams = [f for f in informative if f.startswith("b:")]
-    rest = [f for f in informative if f not in times and f not in bigrams]
-    score = len(bigrams) // 2 + sum(2 if f.startswith("q:") else 1 for f in rest)
-    if times:
-        score += 2 if any(not f.startswith("v:year:") for f in times) else 1
+    bigrams = score = 0
+    dated = day = False
+    for f in shared & weights.informative:
+        if f.startswith(_TIME_PREFIXES):
+            dated = True
+            day = day or not f.startswith("v:year:")
+        elif f[0] == "b":
+            bigrams += 1
+        else:
+            score += 2 if f[0] == "q" else 1
+    score += bigrams // 2
+    if dated:
+        score += 2 if day else 1
     return score
 
 
@@ -181,22 +193,28 @@ def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
     than a bare year, the slot of a counted value, a quoted phrase, a rare name, two rare
     concepts, or a rare phrase (several rare bigrams or words). One generic concept (a
     "price", a "comment") or a year alone is not a fact."""
-    informative = [f for f in shared if weights.idf[f] >= weights.informative_idf]
-    kinds = Counter(f[0] for f in informative)
-    rare = [f for f in informative if f[0] in "ecx" and weights.idf[f] >= weights.rare_idf]
-    if kinds["q"] or kinds["s"] or any(f[0] == "e" for f in rare):
-        return True
-    if any(f.startswith("v:") and not f.startswith("v:year:") for f in informative):
+    informative = shared & weights.informative
+    kinds = dict.fromkeys("bcqsvwx", 0)
+    for f in informative:
+        if f[0] == "v" and not f.startswith("v:year:"):
+            return True
+        kinds[f[0]] = kinds.get(f[0], 0) + 1
+    rare_kinds = {f[0] for f in informative & weights.rare}
+    if kinds["q"] or kinds["s"] or "e" in rare_kinds:
         return True
     if kinds["v"] and (kinds["c"] or kinds["b"] >= 2 or kinds["w"]):
         return True  # a year with something it is the year of
+    phrase = kinds["b"] >= RARE_PHRASE_BIGRAMS or kinds["w"] >= RARE_PHRASE_WORDS or kinds["x"] >= RARE_PHRASE_WORDS
+    if phrase or (kinds["x"] >= 2 and "x" in rare_kinds):
+        return True
     # concepts found a fact when together they are specific and one says what happened (a title's
     # words, "general manager of the marketing department", describe someone, they state nothing)
-    concepts = kinds["c"] >= RARE_COMBINATION or (kinds["c"] >= 2 and any(f[0] == "c" for f in rare))
-    predicate = any(f[0] == "c" and concept_kind(f[2:]) in ("event", "attr") for f in informative)
-    phrase = kinds["b"] >= RARE_PHRASE_BIGRAMS or kinds["w"] >= RARE_PHRASE_WORDS or kinds["x"] >= RARE_PHRASE_WORDS
-    words = kinds["x"] >= 2 and any(f[0] == "x" for f in rare)
-    return (concepts and (predicate or bool(rare))) or phrase or words
+    concepts = kinds["c"] >= RARE_COMBINATION or (kinds["c"] >= 2 and "c" in rare_kinds)
+    if not concepts:
+        return False
+    return bool(rare_kinds & {"c", "x"}) or any(
+        f[0] == "c" and concept_kind(f[2:]) in ("event", "attr") for f in informative
+    )
 
 
 def times_disagree(a: View, b: View) -> bool:
@@ -273,7 +291,7 @@ def _context_helps(unit: Unit, other: Unit, weights: Weights) -> bool:
     own, theirs = weights.views_of(unit)["features:cross"], weights.views_of(other)["context:cross"]
     if times_disagree(own, theirs):
         return False
-    return any(weights.idf[f] >= weights.informative_idf for f in own.feats & theirs.feats)
+    return not (own.feats & theirs.feats).isdisjoint(weights.informative)
 
 
 def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]:
@@ -510,15 +528,21 @@ def _candidate_scores(
 
 
 def _representatives(cluster: Cluster, units: Sequence[Unit], article_id: str) -> list[int]:
-    """The first two members of each other outlet (the anchor claim first), a bounded number."""
-    seen: Counter[str] = Counter()
+    """The first two members of each other outlet (the anchor claim first), a bounded number.
+    When ``MANY_OUTLETS`` other outlets tell the fact, the first member of each of the first
+    ``MANY_OUTLETS`` is sample enough: the majority vote then spans more outlets, and the work
+    per unit stops growing with the story as its facts gather outlets."""
+    others = len(cluster.articles) - (article_id in cluster.articles)
+    per_outlet, limit = (1, MANY_OUTLETS) if others >= MANY_OUTLETS else (PER_OUTLET, REPRESENTATIVES)
+    seen: dict[str, int] = {}
     chosen = []
     for m in cluster.members:
         article = units[m].article_id
-        if article != article_id and seen[article] < 2:
-            seen[article] += 1
+        taken = seen.get(article, 0)
+        if article != article_id and taken < per_outlet:
+            seen[article] = taken + 1
             chosen.append(m)
-            if len(chosen) == REPRESENTATIVES:
+            if len(chosen) == limit:
                 break
     return chosen
 
@@ -550,7 +574,9 @@ def _score_against(
                  for m, (raw, passed) in zip(others, pairs, strict=True)]  # fmt: skip
         if 2 * len(linked) < len(outlets) or sum(alike) / len(alike) < MEAN_FLOOR:
             score = 0.0
-    twins = [m for m in cluster.members if units[m].article_id == unit.article_id][:MEMBERS_COMPARED]
+    twins = []
+    if unit.article_id in cluster.articles:  # else no member is of its article: skip the scan
+        twins = [m for m in cluster.members if units[m].article_id == unit.article_id][:MEMBERS_COMPARED]
     mine = weights.view(unit.features)
     for m in twins:
         score = max(score, pair_score(mine, weights.view(units[m].features), weights, SAME_ARTICLE_THRESHOLD))
