@@ -12,14 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.tui.list_keys import JK_BINDINGS
 from reader.tui.styling import plain
 
 
 class ChoiceList(OptionList):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = JK_BINDINGS
 
 
 class ChoiceScreen(ModalScreen[str | None]):

@@ -11,12 +11,13 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.tui.list_keys import JK_BINDINGS
 from reader.tui.styling import marked, plain
 
 MATRIX_STATUS_WIDTH = 11
@@ -85,10 +86,7 @@ def progress_bar(fraction: float, width: int) -> Text:
 
 
 class FactsList(OptionList):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = JK_BINDINGS
 
 
 class FactsPanel(Vertical):

@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.search import Hit
+from reader.tui.list_keys import JK_BINDINGS
 from reader.tui.styling import marked, plain
 
 
@@ -44,10 +45,7 @@ SHOWN = 200
 
 
 class ResultList(OptionList):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = JK_BINDINGS
 
 
 class SearchScreen(ModalScreen[Chosen | None]):
