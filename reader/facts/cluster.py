@@ -52,6 +52,7 @@ FAR_APART_RATIO = 5.0  # two counts of one slot this far apart are counts of dif
 MAX_SENTENCES_PER_ARTICLE = 2
 BRIDGE_MEAN_FLOOR = 0.18  # how alike, on average, two clusters a unit bridges must be
 TRANSLATED_NORM_SHARE = 0.25
+_PAIR_BASE = 1 << 32  # more units than any story has: a pair key is one number * base + the other
 _TIME_PREFIXES = ("v:date:", "v:md:", "v:year:")
 _TYPE_WEIGHT = {"c": 1.0, "e": 1.2, "q": 1.5, "b": 0.7, "w": 1.0, "v": 1.3, "s": 2.0, "x": 1.0}
 
@@ -113,10 +114,24 @@ class Weights:
         )
         self._views: dict[str, dict[frozenset[str], View]] = defaultdict(dict)
         self._unit_views: dict[int, UnitViews] = {}  # by id: the value keeps its unit alive
-        # every pair of units is compared many times (candidates, coherence, bridging, trimming)
-        # (the units are kept in the value, so their ids cannot be reused while the entry lives)
-        self.similarities: dict[tuple[int, int], tuple[Unit, Unit, tuple[float, float]]] = {}
+        # every pair of units is compared many times (candidates, coherence, bridging, trimming);
+        # a pair is keyed by one small int made of the two units' numbers, as a big story compares
+        # over a hundred thousand pairs and a tuple of ids per pair would weigh tens of megabytes
+        self.similarities: dict[int, tuple[float, float]] = {}
+        self._numbers: dict[int, int] = {}  # id(unit) -> its number, given on first comparison
+        self._numbered: list[Unit] = []  # keeps numbered units alive, so their ids are not reused
         self.sources = sentence_sources(units)
+
+    def pair_key(self, unit: Unit, other: Unit) -> int:
+        """One int for an ordered pair of units, the same every time this alignment asks."""
+        return self._number(unit) * _PAIR_BASE + self._number(other)
+
+    def _number(self, unit: Unit) -> int:
+        found = self._numbers.get(id(unit))
+        if found is None:
+            found = self._numbers[id(unit)] = len(self._numbered)
+            self._numbered.append(unit)
+        return found
 
     def views_of(self, unit: Unit) -> UnitViews:
         """The views of a unit's features and context, each made once."""
@@ -297,11 +312,11 @@ def _context_helps(unit: Unit, other: Unit, weights: Weights) -> bool:
 def similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]:
     """``(plain cosine, score)`` of two units; the score is 0 below the bar for their kind.
     Memoised per ordered pair for the life of ``weights`` (one alignment)."""
-    key = (id(unit), id(other))
+    key = weights.pair_key(unit, other)
     found = weights.similarities.get(key)
     if found is None:
-        found = weights.similarities[key] = (unit, other, _similarity(unit, other, weights))
-    return found[2]
+        found = weights.similarities[key] = _similarity(unit, other, weights)
+    return found
 
 
 def _similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float]:

@@ -4,15 +4,17 @@ No list of names: a name is a capitalised Latin word sequence (``Wang Teng``, ``
 ``Huazhong University``) or a Latin token inside Chinese text (``REDMI``, ``K50``). A run of
 Han characters is the same entity when its toneless pinyin, joined, spells the Latin name
 (王騰 -> 王腾 -> wangteng = ``Wang Teng``); traditional text is folded to simplified first, so
-王腾 = 王騰 = Wang Teng. pypinyin is imported on first use only.
+王腾 = 王騰 = Wang Teng. Readings come from pypinyin's per-character table, read on first use.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.script import fold, is_han
 
@@ -84,16 +86,49 @@ def latin_tokens(text: str) -> list[NameSpan]:
 
 @functools.cache
 def readings(char: str) -> tuple[str, ...]:
-    """Toneless pinyin readings of one Han character (all of them: 重 is zhong and chong)."""
-    from pypinyin import Style, pinyin  # lazy: its dictionaries are large
-
+    """Toneless pinyin readings of one Han character (all of them: 重 is zhong and chong); ü is
+    given both as v and as u (绿: lv, lu), as English texts write it either way."""
     options: list[str] = []
-    for reading in pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")[0] if is_han(char) else []:
-        reading = reading.lower()
-        for form in (reading, reading.replace("v", "u"), reading.replace("ü", "u")):
+    for reading in _char_table().get(ord(char), ()) if is_han(char) else ():
+        reading = _toneless(reading).lower()
+        for form in (reading.replace("ü", "v"), reading.replace("ü", "u")):
             if form.isascii() and form.isalpha() and form not in options:
                 options.append(form)
     return tuple(options)
+
+
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0304\u030c"))  # grave, acute, macron, caron
+
+
+def _toneless(reading: str) -> str:
+    """A pinyin syllable without its tone mark (lǜ -> lü, ê̄ -> ê)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", reading).translate(_TONE_MARKS))
+
+
+@functools.cache
+def _char_table() -> dict[int, tuple[str, ...]]:
+    """Code point -> readings with tones, from pypinyin's per-character table.
+
+    The table file is read directly: importing pypinyin itself loads its phrase dictionary too
+    (about 50 MB and a tenth of a second), which single characters never need.
+    """
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("pypinyin")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    table = Path(folders[0], "pinyin_dict.json") if folders else None
+    if table is None or not table.is_file():
+        return _char_table_from_api()
+    raw = json.loads(table.read_text(encoding="utf-8"))
+    return {int(code): tuple(value.split(",")) for code, value in raw.items()}
+
+
+def _char_table_from_api() -> dict[int, tuple[str, ...]]:
+    """The same table through pypinyin's own module, should its data file move."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {int(code): tuple(value.split(",")) for code, value in pinyin_dict.items()}
 
 
 def romanise(han: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -137,17 +138,17 @@ def bridge_words(units: Sequence[Unit]) -> None:
         return
     from reader.facts.cedict import dictionary
 
-    phrases = dictionary().phrases
+    glossary = dictionary()
     by_stem: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for word in sorted(chinese):
-        for phrase in phrases.get(word, ()):
+        for phrase in glossary.glosses(word):
             stems = tuple(phrase.split())
             for key in {stems[-1], *stems}:
                 by_stem[key].append((word, stems))
 
     def found(words: tuple[str, ...]) -> set[str]:
         stems = set(words)
-        return {f"x:{w}" for s in stems for w, phrase in by_stem.get(s, ()) if translates(phrase, s, stems)}
+        return {sys.intern(f"x:{w}") for s in stems for w, phrase in by_stem.get(s, ()) if translates(phrase, s, stems)}
 
     for unit in units:
         if unit.english and unit.words:
@@ -372,7 +373,8 @@ def _fill_features(unit: Unit, names: _StoryNames, parent: Unit | None = None) -
             for w, at in segmented
             if words.phrases[w] and not covered.issuperset(range(at, at + len(w)))
         }
-    unit.features = frozenset(feats)
+    # interned: a big story's units hold the same feature strings hundreds of times over
+    unit.features = frozenset(map(sys.intern, feats))
 
 
 def is_tenure(unit: Unit, folded: str) -> bool:

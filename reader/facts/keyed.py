@@ -129,7 +129,7 @@ def _english_match(key: str, terms: list[str]) -> str | None:
     from reader.facts.cedict import dictionary, english_stems
     from reader.facts.features import translates
 
-    glosses = [tuple(p.split()) for p in dictionary().phrases.get(key.split(":", 1)[1], ())]
+    glosses = [tuple(p.split()) for p in dictionary().glosses(key.split(":", 1)[1])]
     for term in terms:
         stems = set(english_stems(term))
         if any(translates(g, h, stems) for g in glosses for h in stems & set(g)):
