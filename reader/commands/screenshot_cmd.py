@@ -10,6 +10,7 @@ from pathlib import Path
 from reader.content import story_dirs
 from reader.errors import ReaderError
 from reader.fsutil import atomic_write_text
+from reader.tui import offload
 
 
 def parse_size(size: str) -> tuple[int, int]:
@@ -29,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".svg":
         raise ReaderError(f"{out} must end in .svg")
     dirs = story_dirs(args.story)
+    offload.start_early(dirs[0])  # first: the facts are lined up while the app loads
     from reader.tui.screenshot import render_svg  # lazy: the TUI is not needed by other commands
 
     options = {"article_id": args.article, "script": args.script, "facts_mode": args.facts,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 from queue import Empty
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -64,14 +65,16 @@ def stop() -> None:
 
 
 def stop_children() -> None:
-    """End any alignment still running in a child process."""
+    """End any alignment still running in a child process, and those started early, unused."""
     for child in list(_children):
         child.terminate()
+    _early.clear()
 
 
-# ---------------------------------------------------------------- the fact alignment of a big story
+# ---------------------------------------------------------------- the fact alignment of a story
 
 _children: list[BaseProcess] = []
+_early: dict[str, AlignmentJob] = {}  # by the story's cache key: jobs started before the app
 
 
 def _align_child(story: Story, queue: Any) -> None:
@@ -85,31 +88,67 @@ def _align_child(story: Story, queue: Any) -> None:
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
-def align_in_process(story: Story, on_progress: Callable[[float], None]) -> list[Fact]:
-    """The story's facts, lined up in a child process; call from a thread (it blocks)."""
-    import multiprocessing
+class AlignmentJob:
+    """A story's alignment running in a child process, from the moment it is made."""
 
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    child = context.Process(target=_align_child, args=(story, queue), daemon=True)
-    child.start()
-    _children.append(child)
+    def __init__(self, story: Story) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._queue = context.Queue()
+        self._child = context.Process(target=_align_child, args=(story, self._queue), daemon=True)
+        self._child.start()
+        _children.append(self._child)
+
+    def result(self, on_progress: Callable[[float], None]) -> list[Fact]:
+        """The facts, reporting progress meanwhile; blocks, so call it from a thread."""
+        try:
+            while True:
+                try:
+                    kind, payload = self._queue.get(timeout=0.5)
+                except Empty:
+                    if not self._child.is_alive():
+                        raise RuntimeError("the alignment process ended without an answer") from None
+                    continue
+                if kind == "progress":
+                    on_progress(float(payload))
+                elif kind == "done":
+                    return list(payload)
+                else:
+                    raise RuntimeError(payload)
+        finally:
+            self._let_go()
+
+    def _let_go(self) -> None:
+        """Forget the child without waiting for its interpreter to shut down (tens of
+        milliseconds the facts need not wait for): multiprocessing reaps it once it has
+        (``active_children``), and ends it at exit should it hang (it is a daemon)."""
+        import multiprocessing
+
+        if self._child in _children:
+            _children.remove(self._child)
+        multiprocessing.active_children()
+
+
+def start_early(story_dir: Path) -> None:
+    """Start lining up a story's facts before the app is even imported, when the cache lacks
+    them: the child works while the screen is put together, on another core."""
+    from reader.content import load_story
+    from reader.facts import cache
+
     try:
-        while True:
-            try:
-                kind, payload = queue.get(timeout=0.5)
-            except Empty:
-                if not child.is_alive():
-                    raise RuntimeError("the alignment process ended without an answer") from None
-                continue
-            if kind == "progress":
-                on_progress(float(payload))
-            elif kind == "done":
-                return list(payload)
-            else:
-                raise RuntimeError(payload)
-    finally:
-        child.join(timeout=1)
-        if child.is_alive():
-            child.terminate()
-        _children.remove(child)
+        story = load_story(story_dir)
+        key = cache.cache_key(story.articles)
+        if story.articles and key not in _early and not cache.cache_path(key).exists():
+            _early[key] = AlignmentJob(story)
+    except Exception:  # noqa: BLE001 - the app reads the story itself and reports what is wrong
+        return
+
+
+def align_in_process(story: Story, on_progress: Callable[[float], None]) -> list[Fact]:
+    """The story's facts, lined up in a child process (one started early, if there is one);
+    call from a thread (it blocks)."""
+    from reader.facts import cache
+
+    job = _early.pop(cache.cache_key(story.articles), None) or AlignmentJob(story)
+    return job.result(on_progress)
