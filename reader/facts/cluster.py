@@ -222,6 +222,8 @@ def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
     phrase = kinds["b"] >= RARE_PHRASE_BIGRAMS or kinds["w"] >= RARE_PHRASE_WORDS or kinds["x"] >= RARE_PHRASE_WORDS
     if phrase or (kinds["x"] >= 2 and "x" in rare_kinds):
         return True
+    if kinds.get("e") and any(f[0] == "c" and _is_predicate(f[2:]) for f in informative & weights.rare):
+        return True  # a rare predicate or quality said of a name both name: Lei Jun's favourite
     # concepts found a fact when together they are specific and one says what happened (a title's
     # words, "general manager of the marketing department", describe someone, they state nothing)
     concepts = kinds["c"] >= RARE_COMBINATION or (kinds["c"] >= 2 and "c" in rare_kinds)
@@ -230,6 +232,10 @@ def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
     return bool(rare_kinds & {"c", "x"}) or any(
         f[0] == "c" and concept_kind(f[2:]) in ("event", "attr") for f in informative
     )
+
+
+def _is_predicate(cid: str) -> bool:
+    return concept_kind(cid) in ("event", "attr")
 
 
 def times_disagree(a: View, b: View) -> bool:

@@ -57,7 +57,7 @@ class KeyedFact:
 def keyed_facts(units: Sequence[Unit]) -> list[KeyedFact]:
     """Every fact a shared distinctive term or a person's birth year founds, in a fixed order."""
     facts = term_facts(units) + age_facts(units) + denial_facts(units) + title_facts(units)
-    return facts + name_facts(units) + event_facts(units)
+    return facts + name_facts(units) + event_facts(units) + actor_facts(units)
 
 
 def quoted_terms(text: str, english: bool) -> list[str]:
@@ -513,3 +513,40 @@ def _object_linked(members: list[int], units: Sequence[Unit], people: set[str]) 
             for j in members
         )
     ]
+
+
+def actor_facts(units: Sequence[Unit]) -> list[KeyedFact]:
+    """One fact per person other than the story's main one and event that person does, told by
+    several outlets: the sentence opens with the person (the subject: 雷军也曾公开提醒…, 雷軍
+    以前還…敲打過…) and says the event after the name, and the sentences share
+    ``MIN_SHARED_CONCEPTS`` concepts, the event one of them. A person an article keeps saying
+    does that thing (more than ``MAX_SENTENCES_WITH_KEY`` sentences) takes no part."""
+    from reader.facts.features import concept_kind
+
+    people = _han_people(units)
+    main = _main_person(units, people)
+    by_key: dict[str, dict[int, None]] = defaultdict(dict)
+    for i, unit in enumerate(units):
+        if unit.listing or unit.weak:
+            continue
+        subject = _opening_person(unit, people)
+        if subject is None or subject[0] == main:
+            continue
+        for cid, start, _ in unit.spans:
+            if start >= subject[1] and concept_kind(cid) == "event":
+                by_key[f"actor:{subject[0]}:{cid}"][i] = None
+    facts = []
+    for key in sorted(by_key):
+        members = _rare_in_article(list(by_key[key]), units)
+        linked = [i for i in _concept_linked(members, units) if key.rsplit(":", 1)[1] in _sentence_concepts(units[i])]
+        if len({units[i].article_id for i in linked}) >= 2 and not _any_values_differ(linked, units):
+            facts.append(KeyedFact(key=key, label=_concept_label(key.rsplit(":", 1)[1]), members=tuple(linked)))
+    return facts
+
+
+def _opening_person(unit: Unit, people: set[str]) -> tuple[str, int] | None:
+    """The person a unit opens with and where the name ends, if it does."""
+    first = min(unit.names, key=lambda n: n.start, default=None)
+    if first is None or first.key not in people or first.start > 1:
+        return None
+    return first.key, first.end

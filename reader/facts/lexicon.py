@@ -64,7 +64,7 @@ crime|thing|criminal liability|criminal*;legal liabilit*;prosecut*;judicial|法�
 police|thing|police|police|警方 公安
 investigation|event|investigation|investigat*;probe*;inquir*|调查 查处 审查 审结
 case|thing|cases|case;cases|案件 案例
-employee|thing|employees|employee*;staff;worker*|员工 职员 雇员
+employee|thing|employees|employee*;employ;employs;employing;staff;worker*|员工 职员 雇员
 colleague|thing|colleagues|colleague*;coworker*|同事
 tshirt|thing|T-shirt|t shirt*;tee*;shirt*|t恤 衬衫
 gift|event|gift|gift*;gave;give*|赠送 送了 送给 赠
@@ -74,7 +74,7 @@ sales|thing|sales|sales;sold;sell*|销量 销售 出货 出货量 售出
 revenue|thing|revenue|revenue*;turnover|营收 收入 营业额
 profit|thing|profit|profit*;earnings|利润 盈利 净利
 market_value|thing|market value|market value;market cap*;valuation|市值 估值
-shares|thing|shares|share price*;stock*;shares|股价 股票 股份
+shares|thing|shares|share price*;stock exchange*;stock*;shares|股价 股票 股份 交易所
 phone|thing|smartphone|smartphone*;phone*;handset*|手机
 car|thing|car|car;cars;vehicle*;ev;automotive|汽车 电动车 新能源车
 chip|thing|chip|chip*;semiconductor*|芯片
@@ -149,6 +149,14 @@ support|event|support|support*|支持
 lead|event|leadership|led;lead;leading;leader*;helm*|领导 带领 主导 掌舵人
 create|event|creation|creat*;built;build*|打造 建立 创造
 exit|event|exit|exit*|退出 离场 出局
+replace|event|replacement|exchang*;replac*;swap*|更换 换货 调换 替换 退换 置换
+free_of_charge|attr|free of charge|for free;free of charge;at no cost;at no charge;free replacement*;free repair*|免费
+customer|thing|customers|customer*;consumer*;client*;buyer*|消费者 顾客 客户 买家
+mid_level|attr|mid-level|mid level;middle manag*;mid ranking;middle ranking|中层
+favourite|attr|favourite|protege*;favo*rite;confidant*;appreciated by;trusted by|爱将 嫡系 亲信 心腹 赏识 器重
+importance|attr|importance attached|attach* importance;attach* great importance;take* seriously|重视 看重 注重
+remove|event|removal|remov*;delet*;wipe*;scrub*;taken down;no longer display*;no longer show*|清空 删除 撤下 移除
+specify|event|specifics|specif*;only mention*;did not say;didn t say;did not detail*|明说 明确说 明确表示 具体说明
 punish|event|punishment|punish*;disciplin*;sanction*|处分 处罚 惩罚 处理
 """
 

@@ -510,6 +510,8 @@ _EN_COUNT = re.compile(
     rf"{_EN_PRE}?{_NOT_AFTER_RANK_MARK}{_EN_NUM}(?:\s+(?P<noun>[A-Za-z][A-Za-z-]*[A-Za-z]))?"
 )
 
+_EN_EMPLOYS = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
+
 
 def _en_amount(match: re.Match[str]) -> tuple[_Amount, Decimal] | None:
     scale = _word(match, "scale") or _word(match, "short")
@@ -560,6 +562,8 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
     if base.lower() == "one" and not _word(match, "scale"):
         return None  # "one of the key cornerstones"
     lemma = _en_lemma(noun) if noun else None
+    if lemma == "people" and _EN_EMPLOYS.search(match.string, 0, match.start()):
+        lemma = "employees"  # "employs about 5,000 people": the people it employs
     figure = bool(_word(match, "scale") or _word(match, "short") or _word(match, "pre") or "," in base)
     if lemma is None and noun and noun.lower() not in _EN_NOT_COUNTED and noun.lower().endswith("s"):
         year_like = base.isdigit() and len(base) == 4
