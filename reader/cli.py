@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from reader import __version__
+from reader import __version__, startup
 from reader.errors import ReaderError
 
 SCRIPTS = ("original", "hans", "hant", "tw", "hk")
@@ -98,6 +98,7 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reader`` command."""
+    startup.begin()  # the app ends it at its first frame
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_with_default_command(args_list))
     try:

@@ -7,26 +7,25 @@ article file never stops the story from loading: it is reported by name in ``Sto
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import json
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-import yaml
-from frontmatter.default_handlers import YAMLHandler
-
 from reader.errors import ReaderError
 from reader.fsutil import atomic_write_bytes, atomic_write_text
 from reader.models import Article, LoadProblem, Story
-from reader.paths import BUNDLED_STORY_ID, bundled_content_dir
+from reader.paths import BUNDLED_STORY_ID, bundled_content_dir, cache_dir
 
 STORY_FILE = "story.toml"
 RAW_DIR = "raw"
-# libyaml's parser when PyYAML was built with it (five times faster), with the same safe types.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FRONT_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # a line of three or more dashes
 FRONT_MATTER_KEYS = (
     "id", "outlet", "title", "url", "published", "language", "author",
     "raw", "imported", "source", "content_hash",
@@ -40,24 +39,47 @@ def parse_article(text: str, path: Path | None = None) -> Article:
     """An article from the text of its Markdown file; ValueError when it is not one."""
     if not text.startswith("---"):
         raise ValueError("no front matter (the file must start with a --- line)")
-    try:
-        front, body = YAMLHandler().split(text)
-    except ValueError as exc:
-        raise ValueError("front matter is not closed by a --- line") from exc
-    try:
-        meta = yaml.load(front, Loader=_YAML_LOADER) or {}
-    except yaml.YAMLError as exc:
-        raise ValueError(f"front matter is not valid YAML ({_first_line(exc)})") from exc
-    if not isinstance(meta, dict):
-        raise ValueError("front matter is not a mapping")
+    pieces = _FRONT_BOUNDARY.split(text, 2)
+    if len(pieces) < 3:
+        raise ValueError("front matter is not closed by a --- line")
+    _, front, body = pieces
     body = body[1:] if body.startswith("\n") else body
     body = body[:-1] if body.endswith("\n") else body
-    fields = {key: _as_text(meta.get(key)) for key in FRONT_MATTER_KEYS}
+    fields = dict(_front_fields(front))
     if not fields["id"]:
         fields["id"] = path.stem if path else None
     if not fields["id"]:
         raise ValueError("front matter has no id")
     return Article(body=body, path=path, **fields)  # type: ignore[arg-type]
+
+
+def _front_fields(front: str) -> dict[str, str | None]:
+    """The front matter's fields as text, from the cache when this exact front matter was read
+    before: opening a story then needs no YAML parser (importing one takes longer than the rest)."""
+    path = cache_dir() / "front-matter" / f"{hashlib.sha256(front.encode('utf-8', 'surrogatepass')).hexdigest()}.json"
+    with contextlib.suppress(OSError, ValueError):
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        fields = {key: cached.get(key) for key in FRONT_MATTER_KEYS}
+        if all(value is None or isinstance(value, str) for value in fields.values()):
+            return fields
+    fields = _parse_front(front)
+    with contextlib.suppress(OSError):
+        atomic_write_text(path, json.dumps(fields, ensure_ascii=False))
+    return fields
+
+
+def _parse_front(front: str) -> dict[str, str | None]:
+    """The fields of YAML front matter, as text; ValueError when it is not a YAML mapping."""
+    import yaml  # lazy: see _front_fields
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, five times faster, same safe types
+    try:
+        meta = yaml.load(front, Loader=loader) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"front matter is not valid YAML ({_first_line(exc)})") from exc
+    if not isinstance(meta, dict):
+        raise ValueError("front matter is not a mapping")
+    return {key: _as_text(meta.get(key)) for key in FRONT_MATTER_KEYS}
 
 
 def render_article(article: Article) -> str:
@@ -68,6 +90,8 @@ def render_article(article: Article) -> str:
         if key in ("published", "imported") and value:
             value = _as_date(value)
         meta[key] = value
+    import yaml  # lazy: see _front_fields
+
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n{article.body}\n"
 
@@ -141,6 +165,8 @@ def write_story_meta(story_dir: Path, title: str, summary: str = "", language: s
     meta: dict[str, str] = {"title": title, "summary": summary}
     if language:
         meta["language"] = language
+    import tomli_w  # lazy: only writing needs it
+
     atomic_write_text(Path(story_dir) / STORY_FILE, tomli_w.dumps(meta))
 
 

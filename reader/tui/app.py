@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import ModalScreen, Screen
 
-from reader import factview
+from reader import factview, startup
 from reader.content import load_story
 from reader.errors import ReaderError
 from reader.models import Article, Fact, Quote, Sentence, Story
@@ -154,6 +154,7 @@ class ReaderApp(App[int]):
         self._open_story()
         self.query_one(ReadingPane).focus()
         self.set_timer(WARM_DELAY, self._warm_conversions)
+        self.call_after_refresh(startup.end)
 
     @work(thread=True, exclusive=True, group="warm")
     def _warm_conversions(self) -> None:

@@ -12,7 +12,7 @@ from reader.clipboard import CopyResult, copy_with_citation
 from reader.facts import cache as fact_cache
 from reader.linebreak import cell_width, wrap
 from reader.models import Fact, Story
-from reader.quotes import find_quotes
+from reader.quotes_cache import find_quotes
 from reader.script import Script, fold
 from reader.text import split_sentences
 from reader.tui import offload
