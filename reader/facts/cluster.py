@@ -288,8 +288,10 @@ def _clause_views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View,
     """Each clause of a long English sentence against a Chinese unit, unless only one side says
     when: a short clause matched alone may then belong to another, dated event."""
     views: list[tuple[View, View]] = []
-    if unit.english == other.english or not (unit.clauses or other.clauses):
+    if (unit.english and other.english) or not (unit.clauses or other.clauses):
         return views
+    if unit.english == other.english:
+        return _phrase_views(unit, other, weights)
     mine, theirs = ("translated", "words") if unit.english else ("words", "translated")
     if _dated_alike(unit, other, weights):
         for clause in unit.clauses:
@@ -298,6 +300,22 @@ def _clause_views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View,
         for clause in other.clauses:
             views.append((weights.view(unit.features, "cross"), weights.view(clause, "cross")))
             views.append((weights.view(unit.features, mine), weights.view(clause, theirs)))
+        # a clause of an English sentence may say just what one phrase of a Chinese clause says
+        for clause in unit.clauses:
+            views.extend((weights.view(clause, "cross"), weights.view(theirs_, "cross")) for theirs_ in other.clauses)
+    return views
+
+
+def _phrase_views(unit: Unit, other: Unit, weights: Weights) -> list[tuple[View, View]]:
+    """Each phrase of a Chinese clause against the other clause, unless only one side says when."""
+    views: list[tuple[View, View]] = []
+    if _dated_alike(unit, other, weights):
+        for clause in unit.clauses:
+            views.append((weights.view(clause), weights.view(other.features)))
+            views.append((weights.view(clause, "words"), weights.view(other.features, "words")))
+        for clause in other.clauses:
+            views.append((weights.view(unit.features), weights.view(clause)))
+            views.append((weights.view(unit.features, "words"), weights.view(clause, "words")))
     return views
 
 
@@ -568,6 +586,22 @@ def _representatives(cluster: Cluster, units: Sequence[Unit], article_id: str) -
     return chosen
 
 
+def _unlike_its_telling(unit: Unit, twins: list[int], units: Sequence[Unit], weights: Weights) -> bool:
+    """Whether the unit's article tells the cluster's fact already in other sentences, each
+    unlike the unit. Joined with a link through one phrase or clause of a member only, the unit
+    then matches what else that member says, not the fact its article told."""
+    told = [m for m in twins if units[m].sentence.start != unit.sentence.start]
+    return bool(told) and all(_alike(unit, units[m], weights) < COHERENCE_FLOOR for m in told)
+
+
+def _links_whole(unit: Unit, other: Unit, weights: Weights) -> bool:
+    """Whether two Chinese units link as wholes, not only through a phrase of one of them
+    (across languages, a clause of an English sentence is how most links are found)."""
+    if unit.english or other.english:
+        return True
+    return _best(_views(unit, other, weights), weights, SAME_LANGUAGE_THRESHOLD, 0.0, 0.0)[1] > 0
+
+
 def _alike(unit: Unit, other: Unit, weights: Weights) -> float:
     """How alike two units are for coherence: the plain cosine of the units or of their
     contexts (a clause and its neighbours), whichever is higher."""
@@ -598,6 +632,10 @@ def _score_against(
     twins = []
     if unit.article_id in cluster.articles:  # else no member is of its article: skip the scan
         twins = [m for m in cluster.members if units[m].article_id == unit.article_id][:MEMBERS_COMPARED]
+    if score and _unlike_its_telling(unit, twins, units, weights):
+        linked_members = [m for m, (_, passed) in zip(others, pairs, strict=True) if passed > 0]
+        if not any(_links_whole(unit, units[m], weights) for m in linked_members):
+            score = 0.0
     mine = weights.view(unit.features)
     for m in twins:
         score = max(score, pair_score(mine, weights.view(units[m].features), weights, SAME_ARTICLE_THRESHOLD))

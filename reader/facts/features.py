@@ -40,6 +40,8 @@ MIN_CLAUSE_WEIGHT = 7  # Han characters (an English word weighs two) a clause ne
 TENURE_SLOT = "s:duration:tenure"
 _EN_TENURE = re.compile(r"\s+(?:at|with|in)\s+[A-Za-z]")
 _ZH_TENURE = re.compile(r"在[^，,。；;在]{1,10}?(?:的|拥有|工作了?|任职了?|干了?)?$")
+MIN_PHRASE_WEIGHT = 9  # ... and a phrase of a clause, cut at 、, to be compared alone
+_ZH_DESCRIBING = re.compile(r"[的被为是有在]")
 MIN_CLAUSE_WORDS = 3  # content words an English clause needs to stand alone
 _CLAUSE_BREAK = "，,；;：:"
 _EN_PUNCT_CUT = re.compile(r"[;:—–]\s*|,[”’]?\s+|\s+-\s+")
@@ -76,7 +78,8 @@ class Unit:
     weak: bool = False  # the headline, or a clause its article already said: joins, never founds
     listing: bool = False  # a sentence opening a list of things (A、B, plus C——): states none of them
     words: tuple[str, ...] = ()  # dictionary words of a Chinese unit; English stems of an English one
-    clauses: tuple[frozenset[str], ...] = ()  # an English sentence of several clauses: each one's features
+    # an English sentence of several clauses, or a Chinese clause of phrases joined by 、: each one's features
+    clauses: tuple[frozenset[str], ...] = ()
     clause_words: tuple[tuple[str, ...], ...] = ()
     spans: tuple[tuple[str, int, int], ...] = ()  # lexicon concepts found, with offsets into its text
 
@@ -243,6 +246,8 @@ def _sentence_units(
         _fill_features(unit, names)
         if english:
             _fill_clauses(unit, names)
+        else:
+            _fill_phrases(unit, names)
         units.append(unit)
     return units
 
@@ -268,6 +273,54 @@ def _fill_clauses(unit: Unit, names: _StoryNames) -> None:
         parts.append((part.features, part.words))
     unit.clauses = tuple(f & unit.features for f, _ in parts)
     unit.clause_words = tuple(w for _, w in parts)
+
+
+def _fill_phrases(unit: Unit, names: _StoryNames) -> None:
+    """The features of each phrase of a Chinese clause that joins two descriptions with 、
+    (这名拥有9年资历、被视为爱将的管理人员): each says its own thing of one subject, and may be
+    all another outlet says. The unit, and so the mention, stays the clause."""
+    spans = phrase_spans(unit.text)
+    if len(spans) < 2:
+        return
+    shift = unit.start - unit.sentence.start  # values are placed in the sentence
+    parts = []
+    for start, end in spans:
+        part = Unit(
+            article_id=unit.article_id,
+            article_rank=unit.article_rank,
+            sentence=unit.sentence,
+            start=unit.start + start,
+            end=unit.start + end,
+            english=False,
+            values=tuple(v for v in unit.values if shift + start <= v.start < shift + end),
+        )
+        _fill_features(part, names, parent=unit)
+        parts.append(part.features & unit.features)
+    unit.clauses = tuple(parts)
+
+
+def phrase_spans(text: str) -> list[tuple[int, int]]:
+    """Phrases of a Chinese clause cut at 、 outside quotation marks, a phrase too light to say
+    anything alone, or naming rather than describing, joined to the next: a list of names or
+    titles (市场部总经理、品牌总经理) stays whole."""
+    cuts, depth = [], 0
+    for i, ch in enumerate(text):
+        if ch in _OPENERS and not (ch == '"' and depth):
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+        elif ch == "、" and depth == 0:
+            cuts.append(i + 1)
+    if not cuts:
+        return [(0, len(text))]
+    bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
+    return _join_light_clauses(text, bounds, lambda part: _weight(part) < MIN_PHRASE_WEIGHT or not _describes(part))
+
+
+def _describes(phrase: str) -> bool:
+    """Whether a phrase says something of its subject (a verb of being, having or seeming, or a
+    modifier with 的), rather than naming a title or thing of a list (市场部总经理)."""
+    return bool(_ZH_DESCRIBING.search(fold(phrase)))
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
