@@ -147,6 +147,7 @@ class ReaderApp(App[int]):
         yield KeyBar(self.footer_keys(), id="footer")
 
     def on_mount(self) -> None:
+        self._set_breakpoint_class()
         phrase_warning = core.load_user_phrases()
         _converted.cache_clear()
         for warning in self.config.warnings + self.positions.warnings + [phrase_warning] * bool(phrase_warning):
@@ -155,6 +156,14 @@ class ReaderApp(App[int]):
         self.query_one(ReadingPane).focus()
         self.set_timer(WARM_DELAY, self._warm_conversions)
         self.call_after_refresh(startup.end)
+
+    def _set_breakpoint_class(self) -> None:
+        """The screen's width class (-narrow/-medium/-wide) before the first frame: Textual sets
+        it on the screen's first resize, after drawing, and the whole screen is restyled then."""
+        width = self.size.width
+        chosen = max((b for b in self.HORIZONTAL_BREAKPOINTS if b[0] <= width), default=None)
+        if chosen is not None:
+            self.screen.set_class(True, chosen[1])
 
     @work(thread=True, exclusive=True, group="warm")
     def _warm_conversions(self) -> None:

@@ -33,7 +33,8 @@ class StoryHeader(Static):
                 tail.append_text(plain(part))
         tail.append("  ")
         tail.append(f" {script_label} ", "reverse bold")
-        width = (self.size.width or 120) - 2
+        # before its first layout the header has no size yet: it will span the screen
+        width = (self.size.width or max(0, self.app.size.width - self.styles.gutter.width) or 120) - 2
         if busy and width - tail.cell_len - len(busy) - 2 >= 16:
             tail.append("  ")
             tail.append_text(plain(busy, "italic dim"))
@@ -43,7 +44,9 @@ class StoryHeader(Static):
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         line.append_text(title)
         line.append_text(tail)
-        self.update(line)
+        if line != getattr(self, "_line", None):  # the same line again would cost a redraw
+            self._line = line
+            self.update(line)
 
     def on_resize(self) -> None:
         parts = getattr(self, "_parts", None)

@@ -94,7 +94,7 @@ class AlignmentJob:
     def __init__(self, story: Story) -> None:
         import multiprocessing
 
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(_start_method())
         self._queue = context.Queue()
         self._child = context.Process(target=_align_child, args=(story, self._queue), daemon=True)
         self._child.start()
@@ -128,6 +128,20 @@ class AlignmentJob:
         if self._child in _children:
             _children.remove(self._child)
         multiprocessing.active_children()
+
+
+def _start_method() -> str:
+    """``fork`` while this process runs a single thread on Linux (before the app starts): the
+    child starts at once with what is already imported. Otherwise ``spawn``: forking a process
+    that runs threads (Textual's) is unsafe."""
+    import multiprocessing
+    import sys
+    import threading
+
+    single = threading.active_count() == 1
+    if single and sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
 
 def start_early(story_dir: Path) -> None:

@@ -88,17 +88,18 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         width = min(self.scrollable_content_region.width, self.size.width - self.styles.scrollbar_size_vertical)
         return max(8, min(MAX_MEASURE, width - GUTTER - 1))
 
-    def _layout(self) -> None:
+    def _layout(self, redraw: bool = True) -> None:
         """Lay the article out at the pane's width: a long one as far as the screen needs, the rest later."""
         if self.text is None or self.size.width == 0:
-            return  # not placed yet: on_resize lays it out
+            return  # not placed yet: the first drawing (or on_resize) lays it out
         doc = Document.build(self.text.article, self.script, self._measure())
         self.doc = doc
         self._index_marks()
         self._sync_size()
         if self._wanted is not None:
             self.call_after_refresh(self.scroll_body_into_view, *self._wanted)
-        self.refresh()
+        if redraw:
+            self.refresh()
 
     def _sync_size(self) -> None:
         """Scroll range and scrollbar after paragraphs were laid out (their length was estimated)."""
@@ -132,13 +133,13 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._moving = SpanIndex(self._moving_marks)
 
     def on_resize(self) -> None:
+        # a new size redraws the pane by itself; only a new width needs the text laid out again
         if self.doc is None and self.text is not None:
             self._layout()
         elif self.doc is not None and self.doc.width != self._measure():
             if self.text is not None and len(self.text.article.body) >= LARGE_ARTICLE:
                 self._wanted = self._wanted or self._top_span()
             self._layout()
-        self.refresh()
 
     def _top_span(self) -> tuple[int, int, bool] | None:
         if self.doc is None:
@@ -189,6 +190,10 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     # ------------------------------------------------------------ drawing
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self.doc is None and self.text is not None:
+            # the first drawing once the pane has its size: the article, not a blank pane that
+            # on_resize would then have to redraw
+            self._layout(redraw=False)
         self._lay_out_view()
         return super().render_lines(crop)
 
@@ -246,6 +251,7 @@ READING_CSS = """
 ReadingPane {
     padding: 0 0;
     overflow-x: hidden;
+    overflow-y: scroll;
     scrollbar-gutter: stable;
 }
 ReadingPane > .reading--title { text-style: bold; color: $text; }
