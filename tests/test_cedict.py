@@ -73,11 +73,22 @@ def test_the_dictionary_is_read_from_the_shipped_table_without_parsing(monkeypat
         cedict.dictionary.cache_clear()
 
 
+def test_a_story_dictionary_holds_what_its_text_can_hold_and_segments_alike() -> None:
+    text = fold("小米集团前副总裁王腾因泄露机密信息被辞退，处分公告贴在内部论坛。")
+    story = cedict.dictionary_for([text, fold("另一篇：公司处分员工")])
+    whole = cedict.dictionary()
+    assert 0 < len(story.phrases) < len(whole.phrases) / 20
+    for piece in (text, text[3:17], "处分员工"):
+        assert story.segment(piece) == whole.segment(piece)
+        words = [w for w, _ in whole.segment(piece)]
+        assert [story.glosses(w) for w in words] == [whole.glosses(w) for w in words]
+
+
 def test_a_missing_table_gives_an_empty_dictionary(tmp_path, monkeypatch) -> None:
     cedict.dictionary.cache_clear()
     monkeypatch.setattr(cedict, "TABLE", tmp_path / "missing.tsv.gz")
     try:
-        assert cedict.dictionary().phrases == {}
+        assert cedict.dictionary().phrases == {} and cedict.dictionary_for(["处分"]).phrases == {}
     finally:
         cedict.dictionary.cache_clear()
 
@@ -127,8 +138,7 @@ def test_paraphrases_link_across_scripts_and_languages_through_the_dictionary() 
 
 def test_without_the_dictionary_the_english_paraphrase_is_not_found(monkeypatch) -> None:
     empty = cedict.Dictionary({}, 2)
-    monkeypatch.setattr(cedict, "dictionary", lambda: empty)
-    monkeypatch.setattr(features, "dictionary", lambda: empty)
+    monkeypatch.setattr(features, "dictionary_for", lambda texts: empty)
     facts = align_articles(FLOOD, lambda fraction, message: None)
     assert not _linked(facts, ("hans", "屋顶坍塌"), ("en", "roof of the museum collapsed"))
 
@@ -142,9 +152,8 @@ def test_grammatical_words_are_glossed_by_function_words_only() -> None:
 
 
 def test_a_word_without_a_translation_is_no_dictionary_feature(monkeypatch) -> None:
-    small = cedict.Dictionary({"哪怕": (), "屋顶": ("roof",)}, 2)
-    monkeypatch.setattr(cedict, "dictionary", lambda: small)
-    monkeypatch.setattr(features, "dictionary", lambda: small)
+    small = cedict.Dictionary({"哪怕": "", "屋顶": "roof"}, 2)
+    monkeypatch.setattr(features, "dictionary_for", lambda texts: small)
     article = Article(id="a", outlet="A", title="t", body="哪怕屋顶漏雨。", language="zh-Hans")
     units = features.build_units([article])
     feats = set().union(*(u.features for u in units))

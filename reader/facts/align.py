@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from reader.facts.cache import cache_key, read_cached, write_cached
 from reader.facts.cluster import Cluster, Weights, cluster_units
-from reader.facts.features import Unit, build_units
+from reader.facts.features import Unit, build_units, story_dictionary
 from reader.facts.keyed import KeyedFact, keyed_facts
 from reader.facts.labels import (
     label_details,
@@ -55,13 +55,14 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     """The alignment itself, without the cache."""
     ordered = sorted(articles, key=_processing_order)
     report(0.0, "reading sentences")
-    units = build_units(ordered, lambda f: report(0.6 * f, "reading sentences"))
+    words = story_dictionary(ordered)
+    units = build_units(ordered, lambda f: report(0.6 * f, "reading sentences"), words)
     weights = Weights(units)
     report(0.6, "lining up facts")
     clusters = cluster_units(units, weights, lambda f: report(0.6 + 0.35 * f, "lining up facts"))
     report(0.95, "labelling facts")
     _one_fact_per_slot(clusters, units)
-    clusters += [_keyed_cluster(k, units) for k in keyed_facts(units) if _adds_links(k, clusters, units)]
+    clusters += [_keyed_cluster(k, units) for k in keyed_facts(units, words) if _adds_links(k, clusters, units)]
     join_valueless_mentions(clusters, units)
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
     built.sort(key=lambda item: item[0])

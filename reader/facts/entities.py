@@ -89,7 +89,8 @@ def readings(char: str) -> tuple[str, ...]:
     """Toneless pinyin readings of one Han character (all of them: 重 is zhong and chong); ü is
     given both as v and as u (绿: lv, lu), as English texts write it either way."""
     options: list[str] = []
-    for reading in _char_table().get(ord(char), ()) if is_han(char) else ():
+    raw = _char_table().get(str(ord(char)), "") if is_han(char) else ""
+    for reading in raw.split(",") if raw else ():
         reading = _toneless(reading).lower()
         for form in (reading.replace("ü", "v"), reading.replace("ü", "u")):
             if form.isascii() and form.isalpha() and form not in options:
@@ -106,8 +107,8 @@ def _toneless(reading: str) -> str:
 
 
 @functools.cache
-def _char_table() -> dict[int, tuple[str, ...]]:
-    """Code point -> readings with tones, from pypinyin's per-character table.
+def _char_table() -> dict[str, str]:
+    """Decimal code point -> comma-separated readings with tones, pypinyin's per-character table.
 
     The table file is read directly: importing pypinyin itself loads its phrase dictionary too
     (about 50 MB and a tenth of a second), which single characters never need.
@@ -120,15 +121,14 @@ def _char_table() -> dict[int, tuple[str, ...]]:
     table = Path(folders[0], "pinyin_dict.json") if folders else None
     if table is None or not table.is_file():
         return _char_table_from_api()
-    raw = json.loads(table.read_text(encoding="utf-8"))
-    return {int(code): tuple(value.split(",")) for code, value in raw.items()}
+    return json.loads(table.read_text(encoding="utf-8"))
 
 
-def _char_table_from_api() -> dict[int, tuple[str, ...]]:
+def _char_table_from_api() -> dict[str, str]:
     """The same table through pypinyin's own module, should its data file move."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return {int(code): tuple(value.split(",")) for code, value in pinyin_dict.items()}
+    return {str(code): value for code, value in pinyin_dict.items()}
 
 
 def romanise(han: str) -> str:

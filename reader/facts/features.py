@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.facts.cedict import dictionary, english_stems
+from reader.facts.cedict import Dictionary, dictionary_for, english_stems
 from reader.facts.entities import HanNameMatcher, NameSpan, is_person_name, latin_names, latin_tokens
 from reader.facts.lexicon import concept, concepts_in, counted_concept
 from reader.models import Article, Sentence
@@ -103,11 +103,14 @@ def is_english(article: Article, text: str) -> bool:
     return sum(1 for ch in text if ch.isascii() and ch.isalpha()) > 3 * han
 
 
-def build_units(articles: Sequence[Article], progress: Callable[[float], None] | None = None) -> list[Unit]:
-    """Every unit of every article (in the given order), with its features."""
+def build_units(
+    articles: Sequence[Article], progress: Callable[[float], None] | None = None, words: Dictionary | None = None
+) -> list[Unit]:
+    """Every unit of every article (in the given order), with its features; ``words`` is the
+    dictionary (by default, the one for these articles: ``story_dictionary``)."""
     extract = load_value_extractor()
     sentences = [(rank, a, s) for rank, a in enumerate(articles) for s in split_sentences(a.body, a.id)]
-    names = _story_names(articles, sentences)
+    names = _story_names(articles, sentences, words or story_dictionary(articles))
     units: list[Unit] = []
     said: dict[str, set[str]] = defaultdict(set)
     step = max(1, len(sentences) // 20)
@@ -118,9 +121,14 @@ def build_units(articles: Sequence[Article], progress: Callable[[float], None] |
             units.append(unit)
         if progress and n % step == 0:
             progress(n / max(1, len(sentences)))
-    bridge_words(units)
+    bridge_words(units, names.words)
     _fill_contexts(units)
     return units
+
+
+def story_dictionary(articles: Sequence[Article]) -> Dictionary:
+    """The dictionary cut down to what the articles' text can hold."""
+    return dictionary_for(fold(article.body) for article in articles)
 
 
 def _fill_contexts(units: Sequence[Unit]) -> None:
@@ -132,16 +140,13 @@ def _fill_contexts(units: Sequence[Unit]) -> None:
             unit.context = frozenset().union(*(u.features for u in mine[max(0, n - 1) : n + 2]))
 
 
-def bridge_words(units: Sequence[Unit]) -> None:
+def bridge_words(units: Sequence[Unit], glossary: Dictionary) -> None:
     """Give each English unit the ``x:`` feature of every dictionary word of the story's Chinese
     units that its words translate. Only the story's own Chinese words are looked up, through an
     index from gloss stems, so the work grows with the story, not with the dictionary."""
     chinese = {w for u in units if not u.english for w in u.words}
     if not chinese or not any(u.english for u in units):
         return
-    from reader.facts.cedict import dictionary
-
-    glossary = dictionary()
     by_stem: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for word in sorted(chinese):
         for phrase in glossary.glosses(word):
@@ -202,9 +207,12 @@ def _said_before(unit: Unit, said: set[str]) -> bool:
 class _StoryNames:
     matcher: HanNameMatcher
     persons_by_surname: dict[str, str]
+    words: Dictionary  # the dictionary, cut down to the story's text
 
 
-def _story_names(articles: Sequence[Article], sentences: list[tuple[int, Article, Sentence]]) -> _StoryNames:
+def _story_names(
+    articles: Sequence[Article], sentences: list[tuple[int, Article, Sentence]], glossary: Dictionary
+) -> _StoryNames:
     """Latin names of the story's English text, to look for in its Chinese text."""
     keys: set[str] = set()
     words: dict[str, set[str]] = defaultdict(set)
@@ -223,7 +231,7 @@ def _story_names(articles: Sequence[Article], sentences: list[tuple[int, Article
                 if found.key in words and is_person_name(found.text):
                     persons[next(iter(words[found.key]))].add(found.key)
     unique = {surname: next(iter(k)) for surname, k in persons.items() if len(k) == 1}
-    return _StoryNames(matcher, unique)
+    return _StoryNames(matcher, unique, glossary)
 
 
 def _sentence_units(
@@ -415,7 +423,7 @@ def _fill_features(unit: Unit, names: _StoryNames, parent: Unit | None = None) -
     else:
         feats |= han_bigrams(folded)
         covered = {i for _, a, b in found for i in range(a, b)} | {i for n in unit.names for i in range(n.start, n.end)}
-        words = dictionary()
+        words = names.words
         segmented = words.segment(folded)
         unit.words = tuple(dict.fromkeys(w for w, _ in segmented))
         # a word the lexicon or a name already stands for would count twice; a word without a

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from reader.facts.cedict import Dictionary, dictionary_for, english_stems
 from reader.facts.entities import is_person_name
 from reader.facts.features import Unit
 from reader.script import fold, is_han
@@ -54,9 +55,10 @@ class KeyedFact:
     values: tuple[tuple[int, Any], ...] = ()
 
 
-def keyed_facts(units: Sequence[Unit]) -> list[KeyedFact]:
-    """Every fact a shared distinctive term or a person's birth year founds, in a fixed order."""
-    facts = term_facts(units) + age_facts(units) + denial_facts(units) + title_facts(units)
+def keyed_facts(units: Sequence[Unit], words: Dictionary | None = None) -> list[KeyedFact]:
+    """Every fact a shared distinctive term or a person's birth year founds, in a fixed order;
+    ``words`` is the dictionary for the units' text (made from their quoted terms if not given)."""
+    facts = term_facts(units, words) + age_facts(units) + denial_facts(units) + title_facts(units)
     return facts + name_facts(units) + event_facts(units) + actor_facts(units)
 
 
@@ -76,8 +78,10 @@ def quoted_terms(text: str, english: bool) -> list[str]:
     return terms
 
 
-def term_facts(units: Sequence[Unit]) -> list[KeyedFact]:
+def term_facts(units: Sequence[Unit], words: Dictionary | None = None) -> list[KeyedFact]:
     """Facts founded by a quoted term several outlets share (see the module's docstring)."""
+    if words is None:
+        words = dictionary_for(t for u in units if not u.english for t in quoted_terms(u.text, english=False))
     by_key: dict[str, dict[int, None]] = defaultdict(dict)
     english_terms: list[tuple[int, str]] = []
     chinese_words: dict[str, dict[int, None]] = defaultdict(dict)
@@ -94,10 +98,10 @@ def term_facts(units: Sequence[Unit]) -> list[KeyedFact]:
             for key in _han_keys(term):
                 by_key[f"zh:{key}"][i] = None
                 term_of.setdefault(f"zh:{key}", term)
-            for word in _glossed_words(term):
+            for word in _glossed_words(term, words):
                 chinese_words[word][i] = None
                 term_of.setdefault(f"zh-en:{word}", term)
-    _translate_english_terms(english_terms, chinese_words, by_key)
+    _translate_english_terms(english_terms, chinese_words, by_key, words)
     facts = []
     seen: set[frozenset[tuple[str, int]]] = set()
     texts = _sentence_texts(units)
@@ -109,27 +113,28 @@ def term_facts(units: Sequence[Unit]) -> list[KeyedFact]:
         if sentences in seen:
             continue
         seen.add(sentences)
-        label = _term_label(key, members, units, term_of)
+        label = _term_label(key, members, units, term_of, words)
         facts.append(KeyedFact(key=key, label=label, members=tuple(sorted(members))))
     return _widest(facts, units)
 
 
-def _term_label(key: str, members: list[int], units: Sequence[Unit], term_of: dict[str, str]) -> str:
+def _term_label(
+    key: str, members: list[int], units: Sequence[Unit], term_of: dict[str, str], words: Dictionary
+) -> str:
     """``called “term”``; in an English outlet's words when one states it (labels an English
     reader sees stay in Latin letters), else in the term as first quoted."""
     english = [i for i in sorted(members) if units[i].english]
     if english and not key.startswith("en:"):
         terms = quoted_terms(units[english[0]].text, english=True)
-        return f"called “{_english_match(key, terms) or terms[0]}”"
+        return f"called “{_english_match(key, terms, words) or terms[0]}”"
     return f"called “{term_of[key]}”"
 
 
-def _english_match(key: str, terms: list[str]) -> str | None:
+def _english_match(key: str, terms: list[str], words: Dictionary) -> str | None:
     """Which of an English unit's quoted terms translates the Chinese word of a ``zh-en:`` key."""
-    from reader.facts.cedict import dictionary, english_stems
     from reader.facts.features import translates
 
-    glosses = [tuple(p.split()) for p in dictionary().glosses(key.split(":", 1)[1])]
+    glosses = [tuple(p.split()) for p in words.glosses(key.split(":", 1)[1])]
     for term in terms:
         stems = set(english_stems(term))
         if any(translates(g, h, stems) for g in glosses for h in stems & set(g)):
@@ -156,11 +161,8 @@ def _han_keys(term: str) -> set[str]:
     return {term[a:b] for a in range(len(term)) for b in range(a + MIN_SHARED_HAN, len(term) + 1)}
 
 
-def _glossed_words(term: str) -> list[str]:
+def _glossed_words(term: str, words: Dictionary) -> list[str]:
     """Dictionary words of two or more characters in a Chinese term that have a translation."""
-    from reader.facts.cedict import dictionary
-
-    words = dictionary()
     return [w for w, _ in words.segment(term) if len(w) >= 2 and words.phrases.get(w)]
 
 
@@ -168,6 +170,7 @@ def _translate_english_terms(
     english_terms: list[tuple[int, str]],
     chinese_words: dict[str, dict[int, None]],
     by_key: dict[str, dict[int, None]],
+    words: Dictionary,
 ) -> None:
     """An English quoted term saying the gloss of a word of a Chinese quoted term shares its key."""
     if not english_terms or not chinese_words:
@@ -176,7 +179,7 @@ def _translate_english_terms(
         key = f"zh-en:{word}"
         by_key[key].update(chinese_words[word])
         for i, term in english_terms:
-            if _english_match(key, [term]):
+            if _english_match(key, [term], words):
                 by_key[key][i] = None
 
 
