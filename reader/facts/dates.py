@@ -351,10 +351,18 @@ def scan_calendar(ctx: ScanContext) -> list[Hit]:
 # --- years for year-less dates ---------------------------------------------------------------
 
 
-def resolve_missing_years(hits: list[Hit], published: dt.date | None) -> None:
+# Words just before a date that put it ahead of the report (pushed back to December 28, 将于12月28日).
+_FUTURE_CUE = re.compile(
+    r"(?i:\b(?:will|to be|due|scheduled|slated|planned|expected|postponed to|delayed to|pushed back to"
+    r"|put back to|moved to|until|by|next)\b)|将|预计|计划|定于|拟|推迟至|推迟到|延至|延期至|延后至|调整为"
+)
+_FUTURE_WINDOW = 24  # characters before a date searched for a future cue
+
+
+def resolve_missing_years(hits: list[Hit], published: dt.date | None, text: str = "") -> None:
     """Give ``--MM-DD`` dates a year, in place: the last year named earlier in the sentence
     (2024年…2月升…5月兼任), else the publication year (the previous one if the date would fall
-    more than two months after publication)."""
+    more than two months after publication, unless words just before it put it in the future)."""
     context_year: int | None = None
     for hit in sorted(hits, key=lambda h: h.start):
         if hit.kind == "year":
@@ -362,19 +370,20 @@ def resolve_missing_years(hits: list[Hit], published: dt.date | None) -> None:
         elif hit.kind == "date" and not hit.norm.startswith("--"):
             context_year = int(hit.norm[:4])
         elif hit.kind == "date":
-            year = context_year or _year_near(hit.norm, published)
+            ahead = bool(_FUTURE_CUE.search(text, max(0, hit.start - _FUTURE_WINDOW), hit.start))
+            year = context_year or _year_near(hit.norm, published, ahead)
             if year:
                 hit.norm = f"{year:04d}-{hit.norm[2:]}"
 
 
-def _year_near(norm: str, published: dt.date | None) -> int | None:
+def _year_near(norm: str, published: dt.date | None, ahead: bool = False) -> int | None:
     if published is None:
         return None
     month = int(norm[2:4])
     day = int(norm[5:7]) if len(norm) > 5 else 1
     year = published.year
     try:
-        if dt.date(year, month, day) > published + _FUTURE_SLACK:
+        if not ahead and dt.date(year, month, day) > published + _FUTURE_SLACK:
             year -= 1
     except ValueError:  # 02-29 outside a leap year: keep the publication year
         pass

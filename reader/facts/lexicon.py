@@ -157,6 +157,29 @@ favourite|attr|favourite|protege*;favo*rite;confidant*;appreciated by;trusted by
 importance|attr|importance attached|attach* importance;attach* great importance;take* seriously|重视 看重 注重
 remove|event|removal|remov*;delet*;wipe*;scrub*;taken down;no longer display*;no longer show*|清空 删除 撤下 移除
 specify|event|specifics|specif*;only mention*;did not say;didn t say;did not detail*|明说 明确说 明确表示 具体说明
+passenger|thing|passenger trips|passenger*;rider*;ridership;commuter*;visits|乘客 客流 客流量 旅客 人次
+station|thing|stations|station;stations|车站 站点 地铁站
+train|thing|trains|train;trains;rolling stock|列车 火车 车厢
+metro|thing|metro|metro*;subway*;underground|地铁 轨道交通 捷运 地铁线
+airport|thing|airport|airport*|机场
+railway|thing|railway|railway*;rail*|铁路 高铁 铁路站
+open_line|event|opening to traffic|opening of;open to traffic;opened to traffic;to open|开通 通车 开通运营 投入运营
+delay|event|delay|delay*;postpon*;pushed back;push back;put back|推迟 延期 延迟 延误 延至 延后 推后
+construction|event|construction|construction*;constructed;built|开工 动工 施工 兴建 建设
+budget|thing|budget|budget*;investment*;invested|预算 概算 投资 总投资
+overall_cost|thing|total cost|total cost*;overall cost*;construction cost*|造价 总造价 总成本
+signal|thing|signalling|signal*|信号
+test|event|testing|test;tests;tested;testing;trial*|测试 调试 联调 试验 检测
+safety|attr|safety|safety;safe|安全
+goal|thing|goals|goal;goals;scored;scoring|进球 入球 射进 打进 攻入
+contract|thing|contract|contract*;deal|合同 合约 契约
+fee|thing|fee|fee;fees|转会费 费用
+salary|thing|salary|salar*;wage*;earning|年薪 薪水 工资 薪酬 月薪
+medical|event|medical examination|medical;physical exam*|体检
+striker|role|striker|striker*;forward;forwards|中锋 前锋
+coach|role|coach|coach;coaches;head coach|主教练 主帅 教练
+most_expensive|attr|most expensive|most expensive;costliest|最贵 最昂贵
+happy|attr|happiness|happy;delighted;glad|高兴 开心
 punish|event|punishment|punish*;disciplin*;sanction*|处分 处罚 惩罚 处理
 """
 

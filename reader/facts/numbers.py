@@ -55,7 +55,7 @@ ZH_NUMBER = (
     rf"(?:(?P<rlo>{AR_NUM}|{CN_NUM})\s*(?:-|~|至|到|—)\s*)?"
     # 上万亿, 破万: after an approximation word a bare 万 / 亿 means one of them.
     rf"(?P<base>{AR_NUM}|{CN_VAGUE}|{CN_NUM}|(?<=[上破过超近逾])[万亿]+)"
-    r"(?P<m1>[多余])?(?P<mult>[百千万亿]*)(?P<m2>[多余])?"
+    r"(?P<m1>[多余])?(?P<mult>(?:[百万亿]|千(?![米克瓦]))*)(?P<m2>[多余])?"  # 32.6千米 is km, not 32,600
 )
 
 EN_WORD_NUMBERS = {

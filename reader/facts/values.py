@@ -58,7 +58,7 @@ def extract_values(sentence: str, published: str | None = None, language: str | 
     ctx = ScanContext(text, parse_published(published), language, zh, en)
     hits = [*scan_calendar(ctx), *_scan_amounts(ctx)]
     chosen = _choose(hits)
-    resolve_missing_years(chosen, ctx.published)
+    resolve_missing_years(chosen, ctx.published, ctx.text)
     _share_counted_nouns(chosen, ctx.text)
     owners = _owners(chosen, sentence, not _HAN.search(sentence))
     return [_to_value(hit, sentence, owner) for hit, owner in zip(chosen, owners, strict=True)]
@@ -106,16 +106,18 @@ _ZH_NOUNS = {
     "产品": "products", "阅读量": "views", "阅读": "views", "浏览量": "views", "播放量": "views",
     "点赞量": "likes", "点赞": "likes", "评论": "comments", "转发": "shares", "下载量": "downloads",
     "销量": "sales", "出货量": "shipments", "人": "people", "人次": "visits",
+    "车站": "stations", "站点": "stations", "列车": "trains", "乘客": "passengers", "旅客": "passengers",
 }  # fmt: skip
 # Classifiers whose meaning is fixed; None: a person classifier; "": generic (the noun decides).
 _ZH_CLASSIFIERS = {
-    "人": None, "名": None, "位": None, "起": "cases", "宗": "cases", "例": "cases", "桩": "cases",
+    "人(?!次)": None, "名": None, "位": None, "起": "cases", "宗": "cases", "例": "cases", "桩": "cases",
     "台": "units", "部(?!门|分|署|长)": "units", "辆": "vehicles", "架": "aircraft", "艘": "ships",
     "次": "times", "回": "times", "遍": "times", "倍": "fold", "户": "households",
     "吨": "tonnes", "公斤": "kg", "千克": "kg", "公里": "km", "千米": "km", "平方米": "m2", "平米": "m2",
     "家": "", "个": "", "只": "", "条": "", "张": "", "份": "", "篇": "", "项": "", "件": "", "款": "",
     "种": "", "类": "", "所": "", "座": "", "栋": "", "套": "", "颗": "", "枚": "", "支": "", "场": "",
-    "届": "", "轮": "", "批": "", "封": "", "首": "",
+    "届": "", "轮": "", "批": "", "封": "", "首": "", "列": "",
+    "球(?![衣队员迷场鞋星拍])": "goals",
 }  # fmt: skip
 _CLASSIFIER_RAW = {re.sub(r"\(.*\)", "", key): value for key, value in _ZH_CLASSIFIERS.items()}
 _EN_NOUNS = {
@@ -128,6 +130,8 @@ _EN_NOUNS = {
     "comment": "comments", "download": "downloads", "customer": "customers", "member": "members",
     "company": "companies", "firm": "companies", "brand": "brands", "product": "products",
     "job": "jobs", "visitor": "visitors", "executive": "executives", "manager": "managers",
+    "station": "stations", "train": "trains", "passenger": "passengers", "goal": "goals",
+    "kilometre": "km", "kilometer": "km", "km": "km", "tonne": "tonnes", "ton": "tonnes",
 }  # fmt: skip
 # Words after a number that other scanners own, or that never name what is counted.
 _EN_NOT_COUNTED = {
@@ -135,7 +139,7 @@ _EN_NOT_COUNTED = {
     "minutes", "second", "seconds", "decade", "decades", "percent", "per", "pct", "yuan", "dollars",
     "dollar", "euros", "pounds", "yen", "of", "and", "or", "to", "in", "on", "at", "the", "a", "an",
     "for", "by", "with", "from", "is", "was", "are", "were", "as", "than", "p", "a.m", "p.m", "am", "pm",
-    "series", "plus", "news", "times",
+    "series", "plus", "news", "times", "has", "its", "this", "his", "hers",
 }  # fmt: skip
 _NOUN_WINDOW = 10  # how far after a classifier its noun may be (51家小米之家门店)
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（()）\s“”\"]")
@@ -453,7 +457,8 @@ def _zh_counted(match: re.Match[str], text: str, noun: str | None) -> str | None
     if fixed is None:  # a person classifier: 名, 位, 人
         found = _noun_after(text, match.end("cls"), _ZH_PERSON_RE) or _noun_before(text, start, _ZH_PERSON_RE)
         return found or "people"
-    return _noun_after(text, match.end("cls"), _ZH_NOUN_RE) or classifier
+    # 51家小米之家门店, else 车站24座 (the noun before a generic classifier)
+    return _noun_after(text, match.end("cls"), _ZH_NOUN_RE) or _noun_before(text, start, _ZH_NOUN_RE) or classifier
 
 
 def _noun_after(text: str, pos: int, nouns: re.Pattern[str]) -> str | None:
@@ -507,7 +512,7 @@ _EN_RANK = re.compile(
 )
 _NOT_AFTER_RANK_MARK = r"(?<!No\.)(?<!No\. )(?<!no\. )(?<!#)(?<!number )"
 _EN_COUNT = re.compile(
-    rf"{_EN_PRE}?{_NOT_AFTER_RANK_MARK}{_EN_NUM}(?:\s+(?P<noun>[A-Za-z][A-Za-z-]*[A-Za-z]))?"
+    rf"{_EN_PRE}?{_NOT_AFTER_RANK_MARK}{_EN_NUM}(?:(?:\s+|-)(?P<noun>[A-Za-z][A-Za-z-]*[A-Za-z]))?"
 )
 
 _EN_EMPLOYS = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
