@@ -10,7 +10,7 @@ import asyncio
 import functools
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,20 +24,21 @@ from reader.content import load_story
 from reader.errors import ReaderError
 from reader.models import Article, Fact, Quote, Sentence, Story
 from reader.script import Script, detect_language, is_han
-from reader.search import Hit, search_story, snippet
 from reader.tui import core_bridge as core
 from reader.tui import offload
-from reader.tui.choice_screen import ChoiceScreen
 from reader.tui.document import ArticleText, find_quotes
 from reader.tui.facts_panel import FactBlock, FactsPanel, MatrixRow, VersionRow
 from reader.tui.header import StoryHeader
-from reader.tui.help_screen import HelpScreen
 from reader.tui.key_bar import KeyBar
 from reader.tui.reading_pane import LARGE_ARTICLE, ReadingPane
-from reader.tui.search_screen import Chosen, Result, SearchScreen
 from reader.tui.source_list import SourceEntry, SourceList
 from reader.tui.styling import badge, plain
 from reader.userstate import CITATION_STYLES, Config, Positions
+
+if TYPE_CHECKING:  # the dialogs and search load when first opened, not at start-up
+    from reader.search import Hit
+    from reader.tui.choice_screen import ChoiceScreen
+    from reader.tui.search_screen import Chosen, Result
 
 SAVE_DELAY = 1.0  # seconds of calm before the reading position is written
 WARM_DELAY = 1.0  # seconds after start-up: the conversion tables are read then, before the first t
@@ -618,7 +619,7 @@ class ReaderApp(App[int]):
             if value:
                 self.set_script(Script(value))
 
-        self.push_screen(ChoiceScreen("Display script", options, self.script.value), chosen)
+        self.push_screen(_choice_screen("Display script", options, self.script.value), chosen)
 
     # ------------------------------------------------------------ quotations
 
@@ -663,7 +664,7 @@ class ReaderApp(App[int]):
                 self.cursor = self._text(self.article).sentence_at(self.quotes[self.quote].start)
                 self._cursor_moved()
 
-        self.push_screen(ChoiceScreen("Quotations by speaker", options), chosen)
+        self.push_screen(_choice_screen("Quotations by speaker", options), chosen)
 
     # ------------------------------------------------------------ copying
 
@@ -734,12 +735,15 @@ class ReaderApp(App[int]):
                     self.notify(f"Citation style not saved: {exc}", severity="warning", markup=False)
                 self.notify(f"Citations now in {style} style.", markup=False)
 
-        self.push_screen(ChoiceScreen("Citation style", options, self.config.citation_style), chosen)
+        self.push_screen(_choice_screen("Citation style", options, self.config.citation_style), chosen)
 
     # ------------------------------------------------------------ search
 
     def search(self, query: str) -> list[Result]:
         """Matches of the query in every outlet, with snippets in the display script."""
+        from reader.search import search_story, snippet
+        from reader.tui.search_screen import Result
+
         pairs = [(a, self._text(a).sentences) for a in self.story.articles]
         results = []
         for hit in search_story(pairs, query, core.fold, folded=self._folded):
@@ -752,6 +756,8 @@ class ReaderApp(App[int]):
         return results
 
     def action_search(self) -> None:
+        from reader.tui.search_screen import SearchScreen
+
         def chosen(choice: Chosen | None) -> None:
             if choice is not None:
                 self.apply_search(choice)
@@ -816,7 +822,7 @@ class ReaderApp(App[int]):
             if article_id:
                 self.open_article(article_id)
 
-        self.push_screen(ChoiceScreen("Sources", options, self.article.id if self.article else None), chosen)
+        self.push_screen(_choice_screen("Sources", options, self.article.id if self.article else None), chosen)
 
     def action_choose_story(self) -> None:
         if len(self.story_dirs) < 2:
@@ -829,7 +835,7 @@ class ReaderApp(App[int]):
                 self.switch_story(self.story_dirs[int(value)])
 
         current = next((str(i) for i, p in enumerate(self.story_dirs) if p == self.story.path), None)
-        self.push_screen(ChoiceScreen("Stories", options, current), chosen)
+        self.push_screen(_choice_screen("Stories", options, current), chosen)
 
     def switch_story(self, path: Path) -> None:
         """Open another story of the content folder."""
@@ -854,6 +860,8 @@ class ReaderApp(App[int]):
         return _merge_open_keys(rows)
 
     def action_help(self) -> None:
+        from reader.tui.help_screen import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
@@ -942,3 +950,10 @@ def run_app(story_dirs: list[Path], article_id: str | None = None, script: str |
     app = ReaderApp(story_dirs, article_id=article_id, script=script)
     result = app.run()
     return int(result or 0)
+
+
+def _choice_screen(*args: object, **kwargs: object) -> ChoiceScreen:
+    """A ChoiceScreen (its own arguments), its module loaded when the first dialog opens."""
+    from reader.tui.choice_screen import ChoiceScreen
+
+    return ChoiceScreen(*args, **kwargs)
