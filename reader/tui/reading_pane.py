@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.events import Click
 from textual.geometry import Region, Size
@@ -20,10 +21,11 @@ from textual.strip import Strip
 
 from reader.script import Script
 from reader.tui import core_bridge as core
-from reader.tui.document import BODY, LARGE_ARTICLE, MAX_MEASURE, TITLE, ArticleText, Document, SpanIndex
+from reader.tui.document import BODY, LARGE_ARTICLE, MAX_MEASURE, TITLE, ArticleText, Document, Line, SpanIndex
 from reader.tui.styling import ROLE_ORDER, plain, styled_line
 
 GUTTER = 3  # conflict mark, cursor bar, space
+MAX_KEPT_STRIPS = 4000  # drawn lines kept for redrawing; a few screens' worth
 Marks = list[tuple[int, int, str]]
 
 
@@ -56,6 +58,10 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._moving = SpanIndex([])
         self._ambiguous: Marks = []
         self._wanted: tuple[int, int, bool] | None = None  # a span to bring into view once laid out
+        # drawn lines by what they show: the pane is redrawn whole on focus, resize or a cursor
+        # move, and most lines come back unchanged
+        self._strips: dict[tuple, Strip] = {}
+        self._role_styles: dict[str, Style] = {}
 
     # ------------------------------------------------------------ what the app hands down
 
@@ -94,6 +100,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             return  # not placed yet: the first drawing (or on_resize) lays it out
         doc = Document.build(self.text.article, self.script, self._measure())
         self.doc = doc
+        self._strips.clear()
         self._index_marks()
         self._sync_size()
         if self._wanted is not None:
@@ -195,6 +202,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             # on_resize would then have to redraw
             self._layout(redraw=False)
         self._lay_out_view()
+        self._role_styles = {role: self.get_component_rich_style(f"reading--{role}") for role in ROLE_ORDER}
+        if len(self._strips) > MAX_KEPT_STRIPS:
+            self._strips.clear()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -205,16 +215,24 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         doc = self.doc
         line = doc.line(number)
-        text = doc.line_text(line)
-        out = Text(style=base, end="", no_wrap=True)
+        spans: list[tuple[int, int, str]] = []
         if line.block == BODY:
             start, end = doc.body_span(line)
             marks = self._static.overlapping(start, max(end, start + 1))
             marks += self._moving.overlapping(start, max(end, start + 1))
             spans = doc.display_spans(line, marks)
+        key = (line, tuple(spans), base, width, tuple(self._role_styles.values()))
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._draw_line(line, spans, base, width)
+        return strip
+
+    def _draw_line(self, line: Line, spans: list[tuple[int, int, str]], base: Style, width: int) -> Strip:
+        text = self.doc.line_text(line)
+        out = Text(style=base, end="", no_wrap=True)
+        if line.block == BODY:
             self._gutter(out, {role for _, _, role in spans})
-            styles = {role: self.get_component_rich_style(f"reading--{role}") for role in ROLE_ORDER}
-            out.append_text(styled_line(text, line.start, spans, styles, base))
+            out.append_text(styled_line(text, line.start, spans, self._role_styles, base))
         else:
             out.append(" " * GUTTER)
             role = "reading--title" if line.block == TITLE else "reading--meta"
