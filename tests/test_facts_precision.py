@@ -102,3 +102,30 @@ def test_yue_inside_a_word_is_not_about() -> None:
     assert signed and signed[0].approx is None and signed[0].norm == "P4Y"
     about = [v for v in extract_values("工期约4年。", "2025-01-15") if v.kind == "duration"]
     assert about and about[0].approx == "about"
+
+
+# --- an age without a year is the age on the day of publication ---------------------------------
+
+
+def _age_facts(facts):
+    return [f for f in facts if f.label.startswith("age")]
+
+
+def test_bare_ages_of_three_outlets_agree_on_a_birth_year() -> None:
+    facts = _align(
+        _article("zh", "zh-Hans", "26岁的莫雷拉与球队签约4年。"),
+        _article("tw", "zh-Hant", "現年26歲的莫雷拉轉投江城，合約為期三年。"),
+        _article("en", "en", "Moreira, 26, scored 18 times in the Portuguese top flight last season."),
+    )
+    ages = _age_facts(facts)
+    assert len(ages) == 1 and ages[0].status == "agree"
+    assert {m.article_id for m in ages[0].mentions} == {"zh", "tw", "en"}
+
+
+def test_different_bare_ages_of_nobody_named_found_no_conflict() -> None:
+    # the near miss: "the 26-year-old" and "the 31-year-old" may be two people
+    facts = _align(
+        _article("zh", "zh-Hans", "这名26岁的球员与球队签约4年。"),
+        _article("en", "en", "The 31-year-old has signed a four-year contract."),
+    )
+    assert not any(f.label.startswith("age") and f.status == "conflict" for f in facts)
