@@ -129,3 +129,28 @@ def test_different_bare_ages_of_nobody_named_found_no_conflict() -> None:
         _article("en", "en", "The 31-year-old has signed a four-year contract."),
     )
     assert not any(f.label.startswith("age") and f.status == "conflict" for f in facts)
+
+
+# --- a sentence stating two facts does not chain them ------------------------------------------
+
+
+def test_a_salary_does_not_join_a_contracts_end_through_a_sentence_stating_both() -> None:
+    facts = _align(
+        _article("blog", "en", "He is reported to be earning €3m a year on a deal running until the end of 2028."),
+        _article("zh", "zh-Hans", "26岁的莫雷拉与球队签约4年，合同将于2028年底到期。"),
+        _article("tw", "zh-Hant", "莫雷拉的年薪約為300萬歐元。"),
+    )
+    for fact in facts:
+        said = {m.article_id for m in fact.mentions}
+        assert not {"zh", "tw"} <= said, fact
+
+
+def test_a_sentence_giving_both_figures_in_every_outlet_stays_one_fact() -> None:
+    # the near miss: every outlet gives both the age and the contract's length, nothing to split
+    facts = _align(
+        _article("en", "en", "The 26-year-old has signed a four-year contract."),
+        _article("zh", "zh-Hans", "26岁的莫雷拉与球队签约4年。"),
+        _article("tw", "zh-Hant", "現年26歲的莫雷拉轉投江城，合約為期三年。"),
+    )
+    contract = [f for f in facts if {m.article_id for m in f.mentions} == {"en", "zh", "tw"} and f.status == "conflict"]
+    assert contract

@@ -28,6 +28,7 @@ from reader.facts.labels import (
     mention_value,
     primary_slot,
     slot_owner,
+    slot_values,
     status_of,
     values_in_slot,
 )
@@ -65,6 +66,7 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     report(0.95, "labelling facts")
     _one_fact_per_slot(clusters, units)
     clusters += _split_self_contradictions(clusters, units)
+    clusters += _split_by_slot(clusters, units)
     clusters += [_keyed_cluster(k, units) for k in keyed_facts(units, words) if _adds_links(k, clusters, units)]
     join_valueless_mentions(clusters, units)
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
@@ -157,6 +159,33 @@ def _split_self_contradictions(clusters: Sequence[Cluster], units: Sequence[Unit
         cluster.members = [i for i in cluster.members if _sentence_key(units[i]) not in leaving]
         cluster.articles = {units[i].article_id for i in cluster.members}
     return _agreeing_groups(moved, units)
+
+
+def _split_by_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> list[Cluster]:
+    """A cluster chaining two facts through a sentence stating both (a salary and a contract's
+    end): when two slots are each given by several outlets and some sentences give only one of
+    them, each slot makes its own fact, the sentences giving both in both."""
+    split = []
+    for cluster in clusters:
+        members = [units[i] for i in cluster.members]
+        table = slot_values(members)
+        shared = [slot for slot, by_article in table.items() if len(by_article) >= 2]
+        if len(shared) != 2:
+            continue
+        giving: dict[tuple[str, int], set[tuple[str, str | None]]] = defaultdict(set)
+        for unit in members:
+            giving[_sentence_key(unit)].update(slot for slot in shared if values_in_slot(unit, slot, None))
+        only = [{k for k, slots in giving.items() if slots == {slot}} for slot in shared]
+        if not (only[0] and only[1]):
+            continue
+        primary = primary_slot(members)
+        second = shared[1] if primary == shared[0] else shared[0]
+        leaving = only[shared.index(second)]
+        moved = [i for i in cluster.members if second in giving[_sentence_key(units[i])]]
+        cluster.members = [i for i in cluster.members if _sentence_key(units[i]) not in leaving]
+        cluster.articles = {units[i].article_id for i in cluster.members}
+        split.append(Cluster(members=moved, articles={units[i].article_id for i in moved}))
+    return split
 
 
 def _sentence_key(unit: Unit) -> tuple[str, int]:
