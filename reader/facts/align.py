@@ -15,17 +15,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from reader.facts.cache import cache_key, read_cached, write_cached
 from reader.facts.cluster import Cluster, Weights, cluster_units
 from reader.facts.features import Unit, build_units, story_dictionary
 from reader.facts.keyed import KeyedFact, keyed_facts
 from reader.facts.labels import (
+    compatible,
     label_details,
     label_of,
     mention_value,
     primary_slot,
     slot_owner,
+    slot_values,
     status_of,
     values_in_slot,
 )
@@ -62,6 +65,8 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     clusters = cluster_units(units, weights, lambda f: report(0.6 + 0.35 * f, "lining up facts"))
     report(0.95, "labelling facts")
     _one_fact_per_slot(clusters, units)
+    clusters += _split_self_contradictions(clusters, units)
+    clusters += _split_by_slot(clusters, units)
     clusters += [_keyed_cluster(k, units) for k in keyed_facts(units, words) if _adds_links(k, clusters, units)]
     join_valueless_mentions(clusters, units)
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
@@ -128,6 +133,99 @@ def _one_fact_per_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> No
             cluster.members = kept
             cluster.articles = {units[i].article_id for i in kept}
         claimed.update(keys[i] for i in kept if i in giving)
+
+
+def _split_self_contradictions(clusters: Sequence[Cluster], units: Sequence[Unit]) -> list[Cluster]:
+    """An outlet does not contradict itself: when two sentences of one article in a cluster give
+    incompatible values for the cluster's slot (the club's 31 goals, the player's 18), they state
+    two facts. The sentence the other outlets agree with stays; the others leave, and those that
+    left agreeing with each other make clusters of their own."""
+    moved: list[tuple[int, Any]] = []
+    for cluster in clusters:
+        if len(cluster.articles) < 2:
+            continue
+        members = [units[i] for i in cluster.members]
+        slot = primary_slot(members)
+        if slot is None:
+            continue
+        owner = slot_owner(members, slot)
+        given: dict[tuple[str, int], list[Any]] = defaultdict(list)
+        for unit in members:
+            given[_sentence_key(unit)] += values_in_slot(unit, slot, owner)
+        leaving = _contradicting_sentences(given)
+        if not leaving:
+            continue
+        moved += [(i, leaving[_sentence_key(units[i])]) for i in cluster.members if _sentence_key(units[i]) in leaving]
+        cluster.members = [i for i in cluster.members if _sentence_key(units[i]) not in leaving]
+        cluster.articles = {units[i].article_id for i in cluster.members}
+    return _agreeing_groups(moved, units)
+
+
+def _split_by_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> list[Cluster]:
+    """A cluster chaining two facts through a sentence stating both (a salary and a contract's
+    end): when two slots are each given by several outlets and some sentences give only one of
+    them, each slot makes its own fact, the sentences giving both in both."""
+    split = []
+    for cluster in clusters:
+        members = [units[i] for i in cluster.members]
+        table = slot_values(members)
+        shared = [slot for slot, by_article in table.items() if len(by_article) >= 2]
+        if len(shared) != 2:
+            continue
+        giving: dict[tuple[str, int], set[tuple[str, str | None]]] = defaultdict(set)
+        for unit in members:
+            giving[_sentence_key(unit)].update(slot for slot in shared if values_in_slot(unit, slot, None))
+        only = [{k for k, slots in giving.items() if slots == {slot}} for slot in shared]
+        if not (only[0] and only[1]):
+            continue
+        primary = primary_slot(members)
+        second = shared[1] if primary == shared[0] else shared[0]
+        leaving = only[shared.index(second)]
+        moved = [i for i in cluster.members if second in giving[_sentence_key(units[i])]]
+        cluster.members = [i for i in cluster.members if _sentence_key(units[i]) not in leaving]
+        cluster.articles = {units[i].article_id for i in cluster.members}
+        split.append(Cluster(members=moved, articles={units[i].article_id for i in moved}))
+    return split
+
+
+def _sentence_key(unit: Unit) -> tuple[str, int]:
+    return (unit.article_id, unit.sentence.start)
+
+
+def _contradicting_sentences(given: dict[tuple[str, int], list[Any]]) -> dict[tuple[str, int], list[Any]]:
+    """The sentences (with their values) that contradict a sentence of their own article the
+    other outlets agree with more."""
+    def support(key: tuple[str, int]) -> int:
+        return len({other[0] for other, vs in given.items() if other[0] != key[0] and _fits(given[key], vs)})
+
+    leaving: dict[tuple[str, int], list[Any]] = {}
+    by_article: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for key in sorted(given):
+        if given[key]:
+            by_article[key[0]].append(key)
+    for keys in by_article.values():
+        if len(keys) < 2:
+            continue
+        kept = min(keys, key=lambda k: (-support(k), k[1]))
+        leaving.update((k, given[k]) for k in keys if not _fits(given[k], given[kept]))
+    return leaving
+
+
+def _fits(mine: Sequence[Any], theirs: Sequence[Any]) -> bool:
+    return any(compatible(a, b) for a in mine for b in theirs)
+
+
+def _agreeing_groups(moved: list[tuple[int, Any]], units: Sequence[Unit]) -> list[Cluster]:
+    """The units that left their clusters, grouped with those giving compatible values."""
+    groups: list[tuple[list[Any], Cluster]] = []
+    for i, values in moved:
+        home = next((c for vs, c in groups if _fits(values, vs)), None)
+        if home is None:
+            home = Cluster()
+            groups.append((list(values), home))
+        home.members.append(i)
+        home.articles.add(units[i].article_id)
+    return [cluster for _, cluster in groups]
 
 
 def _adds_links(keyed: KeyedFact, clusters: Sequence[Cluster], units: Sequence[Unit]) -> bool:

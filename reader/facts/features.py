@@ -82,6 +82,7 @@ class Unit:
     clauses: tuple[frozenset[str], ...] = ()
     clause_words: tuple[tuple[str, ...], ...] = ()
     spans: tuple[tuple[str, int, int], ...] = ()  # lexicon concepts found, with offsets into its text
+    published_year: int | None = None  # the article's: a bare age ("26岁的莫雷拉") is true then
 
     @property
     def text(self) -> str:
@@ -250,6 +251,7 @@ def _sentence_units(
             end=sentence.start + end,
             english=english,
             values=tuple(v for v in values if start <= v.start < end),
+            published_year=int(article.published[:4]) if (article.published or "")[:4].isdigit() else None,
         )
         _fill_features(unit, names)
         if english:

@@ -37,6 +37,7 @@ MIN_SHARED_CONCEPTS = 2  # what two sentences naming one rare thing must also sa
 MAX_SENTENCES_WITH_KEY = 2  # a term an article says more often is its theme, not one fact
 BIRTH_TOLERANCE = 1  # an age is a birth year give or take one (the birthday's month is unknown)
 DENIAL_CONCEPT = "deny"
+UNNAMED = ""  # the person of an age no name stands beside
 _NEGATED_ZH = re.compile(r"(?:没有|并未|从未|未|不)$")
 _NEGATED_EN = re.compile(r"(?:\bnot|n't|\bnever)\s+$")
 _EN_APPOSITION = re.compile(r",\s*(?:the\s+)?(?:(?:former|then|ex|now)[\s-]+)?$", re.I)
@@ -223,6 +224,7 @@ def age_facts(units: Sequence[Unit]) -> list[KeyedFact]:
         for value, person in _dated_ages(unit):
             birth = int(_year_of(unit, value)) - int(value.low)
             by_person[person].append((i, birth, value))
+    _add_current_ages(units, by_person)
     facts = []
     for person in sorted(by_person):
         found = by_person[person]
@@ -230,12 +232,34 @@ def age_facts(units: Sequence[Unit]) -> list[KeyedFact]:
             continue
         births = [b for _, b, _ in found]
         status = "agree" if max(births) - min(births) <= 2 * BIRTH_TOLERANCE else "conflict"
+        if status == "conflict" and person == f"{UNNAMED}:now":
+            continue  # ages of nobody named may be of different people
         values = tuple((i, _birth_value(value, birth)) for i, birth, value in found)
         middle = sorted(births)[len(births) // 2]
         label = f"age (born about {middle})" if status == "agree" else "age (birth years differ)"
         members = tuple(i for i, _, _ in found)
         facts.append(KeyedFact(key=f"age:{person}", label=label, members=members, status=status, values=values))
     return facts
+
+
+def _add_current_ages(units: Sequence[Unit], by_person: dict[str, list[tuple[int, int, Any]]]) -> None:
+    """Ages given without a year, in apposition to the person (26岁的莫雷拉, 現年26歲, "the
+    26-year-old", "Moreira, 26,"): true when the article was published. Keyed by the person
+    named next to the age, else as the story's unnamed subject."""
+    people = _han_people(units)
+    for i, unit in enumerate(units):
+        if unit.listing or unit.published_year is None or any(v.kind in ("year", "date") for v in unit.values):
+            continue
+        base = unit.start - unit.sentence.start
+        for age in (v for v in unit.values if v.kind == "age" and v.low is not None and v.low == v.high):
+            beside = [
+                n.key
+                for n in unit.names
+                if n.key in people and (0 <= n.start - (age.end - base) <= 2 or 0 <= (age.start - base) - n.end <= 2)
+            ]
+            person = beside[0] if beside else UNNAMED
+            birth = unit.published_year - int(age.low)
+            by_person[f"{person}:now"].append((i, birth, age))
 
 
 def _dated_ages(unit: Unit) -> list[tuple[Any, str]]:

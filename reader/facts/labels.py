@@ -45,7 +45,10 @@ def compatible(a: Any, b: Any) -> bool:
 def _interval(value: Any) -> tuple[float, float]:
     low = value.low if value.low is not None else float("-inf")
     high = value.high if value.high is not None else float("inf")
-    slack = APPROX_TOLERANCE if value.approx in ("about", "nearly") else EXACT_TOLERANCE
+    # "about 450,000" is read as 405,000-495,000 already: widening it again would make it agree
+    # with 500,000; an approximate figure the reading left unwidened gets the tolerance here
+    widened = value.low is not None and value.high is not None and value.low != value.high
+    slack = APPROX_TOLERANCE if value.approx in ("about", "nearly") and not widened else EXACT_TOLERANCE
     return low - abs(low) * slack if low != float("-inf") else low, high + abs(high) * slack
 
 

@@ -89,7 +89,11 @@ def _alternation(words: object) -> str:
 
 
 # 上 only before a bare power of ten (上百, 上万亿): elsewhere it is an ordinary word.
-_ZH_PRE = rf"(?P<pre>{_alternation(w for w in _ZH_APPROX if w != '上')}|上(?=[百千万亿]))"
+# 约 ending a word (签约4年: signed for 4 years; 合约, 续约) is not "about"
+_ZH_PRE = (
+    rf"(?P<pre>{_alternation(w for w in _ZH_APPROX if w not in ('上', '约'))}|上(?=[百千万亿])"
+    r"|(?<![签合续违解预条公履毁节制婚邀特赴相])约)"
+)
 _ZH_SUF = r"(?P<suf>左右|上下|以上|以下|量级)"
 _EN_PRE = rf"(?:\b(?P<pre>(?i:{_alternation(_EN_APPROX)}))\s+)"
 
@@ -513,6 +517,25 @@ _EN_RANK = re.compile(
 _NOT_AFTER_RANK_MARK = r"(?<!No\.)(?<!No\. )(?<!no\. )(?<!#)(?<!number )"
 _EN_COUNT = re.compile(
     rf"{_EN_PRE}?{_NOT_AFTER_RANK_MARK}{_EN_NUM}(?:(?:\s+|-)(?P<noun>[A-Za-z][A-Za-z-]*[A-Za-z]))?"
+    r"(?:\s+(?P<head>[a-z][a-z-]*[a-z]))?"
+)
+_EN_SCORED = re.compile(r"\bscor(?:e|es|ed|ing)\s+$", re.I)  # "scored 18 times": 18 goals
+# "Moreira, 26, scored": an age in commas after a capitalised name
+_EN_AGE_APPOSED = re.compile(r"\b(?P<name>[A-Z][a-z]+),\s(?P<base>[1-9]\d)(?=,\s)")
+_EN_MONTH_OR_DAY = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+_EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+# a place in a table: "finished ninth", "ranked third", "came 2nd"
+_EN_PLACED = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|plac(?:ed|es|ing)|rank(?:ed|s|ing)?|came|ended(?:\s+up)?)\s+(?:in\s+)?(?:the\s+)?"
+    rf"(?P<o>{_alternation(_EN_ORDINALS)})\b",
+    re.I,
 )
 
 _EN_EMPLOYS = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
@@ -551,9 +574,16 @@ def _scan_en(ctx: ScanContext) -> list[Hit]:
             value = found[1] * (10 if word == "decade" else 1)
             unit = _EN_DURATION_UNITS[word]
             hits.append(_hit("duration", match, found[0], _duration_norm(found[0], value, unit), unit=unit))
+    for match in _EN_AGE_APPOSED.finditer(ctx.text):
+        if not _EN_MONTH_OR_DAY.fullmatch(match["name"]):  # "June 30, 25 trains" is no age
+            age = float(match["base"])
+            hits.append(Hit("age", match.start("base"), match.end("base"), match["base"], age, age, "years"))
     for match in _EN_RANK.finditer(ctx.text):
         value = int(match["n"] or match["o"])
         hits.append(Hit("rank", match.start(), match.end(), str(value), value, value))
+    for match in _EN_PLACED.finditer(ctx.text):
+        value = _EN_ORDINALS[match["o"].lower()]
+        hits.append(Hit("rank", match.start("o"), match.end("o"), str(value), value, value))
     hits.extend(hit for match in _EN_COUNT.finditer(ctx.text) if (hit := _en_count_hit(match)))
     return hits
 
@@ -567,6 +597,13 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
     if base.lower() == "one" and not _word(match, "scale"):
         return None  # "one of the key cornerstones"
     lemma = _en_lemma(noun) if noun else None
+    end = match.end("noun") if noun else None
+    head = match["head"]
+    modifier = bool(noun and noun.isalpha() and noun.islower() and not noun.endswith("s"))
+    if lemma is None and modifier and head and _en_lemma(head):
+        lemma, end = _en_lemma(head), match.end("head")  # "31 league goals": a modifier, then the noun
+    if noun and noun.lower() == "times" and _EN_SCORED.search(match.string, 0, match.start()):
+        lemma = _en_lemma("goals")
     if lemma == "people" and _EN_EMPLOYS.search(match.string, 0, match.start()):
         lemma = "employees"  # "employs about 5,000 people": the people it employs
     figure = bool(_word(match, "scale") or _word(match, "short") or _word(match, "pre") or "," in base)
@@ -575,7 +612,8 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
         lemma = None if year_like else noun.lower()
     if lemma is None and not figure:
         return None
-    end = match.end() if lemma else max(match.end(g) for g in ("base", "scale", "short"))
+    if not lemma or end is None:
+        end = match.end("noun") if lemma else max(match.end(g) for g in ("base", "scale", "short"))
     return _hit("count", match, amount, format_number(value), counted=lemma, end=end)
 
 
@@ -597,7 +635,7 @@ _ZH_GATE = re.compile(
 _EN_GATE = re.compile(
     r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen"
-    r"|today|tonight|yesterday|tomorrow|this|last|next)\b"
+    r"|today|tonight|yesterday|tomorrow|this|last|next)\b|\b(?i:finish|plac|rank|came|ended)"
 )
 
 
