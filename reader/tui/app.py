@@ -140,6 +140,7 @@ class ReaderApp(App[int]):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        self._set_breakpoint_class()  # first: the panes are styled for this width when mounted
         yield StoryHeader(id="header")
         with Horizontal(id="main"):
             yield SourceList(id="sources")
@@ -148,7 +149,6 @@ class ReaderApp(App[int]):
         yield KeyBar(self.footer_keys(), id="footer")
 
     def on_mount(self) -> None:
-        self._set_breakpoint_class()
         phrase_warning = core.load_user_phrases()
         _converted.cache_clear()
         for warning in self.config.warnings + self.positions.warnings + [phrase_warning] * bool(phrase_warning):
