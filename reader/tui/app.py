@@ -83,6 +83,14 @@ def _bindings() -> list[Binding]:
 READING_ACTIONS = {b.action.split("(")[0] for b in _bindings()} - {"quit", "help"}
 
 
+class ReadingScreen(Screen):
+    """The app's main screen: the reading pane has the focus from the start (dialogs keep the
+    app's rule, their first focusable widget), so the first frame is drawn focused, not
+    restyled and drawn again once the focus moves there."""
+
+    AUTO_FOCUS = "#reading"
+
+
 class ReaderApp(App[int]):
     """Read one story as several outlets told it."""
 
@@ -138,6 +146,9 @@ class ReaderApp(App[int]):
         return any(len(a.body) >= LARGE_ARTICLE for a in self.story.articles)
 
     # ------------------------------------------------------------ layout
+
+    def get_default_screen(self) -> Screen:
+        return ReadingScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         self._set_breakpoint_class()  # first: the panes are styled for this width when mounted
