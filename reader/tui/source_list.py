@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.events import Click
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -124,7 +124,10 @@ class SourceList(ScrollView, can_focus=True):
         return max(12, self.scrollable_content_region.width or 30)
 
     def _measure(self) -> None:
-        """Entry positions for this width, from the original titles (conversion keeps their length)."""
+        """Entry positions for this width, from the original titles (conversion keeps their length).
+        Not before the list has its size: the first drawing measures it then."""
+        if not self.scrollable_content_region.width:
+            return
         width = self._width
         if width == self._heights_width:
             return
@@ -137,8 +140,14 @@ class SourceList(ScrollView, can_focus=True):
         self._lines.clear()
 
     def on_resize(self) -> None:
+        measured = self._heights_width
         self._measure()
-        self.refresh()
+        if self._heights_width != measured:
+            self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._measure()
+        return super().render_lines(crop)
 
     # ------------------------------------------------------------ drawing
 
@@ -200,6 +209,9 @@ class SourceList(ScrollView, can_focus=True):
 
     def _highlight(self, index: int) -> None:
         self.highlighted = index
+        if not self._firsts:  # not measured yet (hidden, or before its first drawing)
+            self.refresh()
+            return
         top, height = self._firsts[index], self._entry_height(index)
         view = self.scrollable_content_region.height or self.size.height
         if top < self.scroll_offset.y:
