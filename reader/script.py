@@ -10,7 +10,6 @@ time, so importing this module stays cheap.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import itertools
 import json
@@ -140,9 +139,9 @@ def detect_language(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class _Dictionary:
-    """A dictionary ready for matching: entries, longest key, and every proper key prefix."""
+    """A dictionary ready for matching: each key's conversion, longest key, every proper key prefix."""
 
-    table: Mapping[str, tuple[str, ...]]
+    table: Mapping[str, str]  # the first (default) candidate: the only one conversion uses
     max_len: int
     prefixes: frozenset[str]
     initials: frozenset[str]  # first characters of keys: a text with none of them has no match
@@ -158,16 +157,12 @@ class _Piece(NamedTuple):
     choice: bool = False
 
 
-def _build_dictionary(table: Mapping[str, tuple[str, ...]]) -> _Dictionary:
+def _build_dictionary(table: Mapping[str, tuple[str, ...]], choices: frozenset[str] = frozenset()) -> _Dictionary:
     prefixes = {key[:n] for key in table for n in range(1, len(key))}
     max_len = max((len(key) for key in table), default=1)
     initials = frozenset(key[0] for key in table)
-    return _Dictionary(table, max_len, frozenset(prefixes), initials)
-
-
-@functools.cache
-def _load_dictionary(name: str) -> _Dictionary:
-    return _build_dictionary(read_dictionary(name))
+    firsts = {key: values[0] for key, values in table.items()}
+    return _Dictionary(firsts, max_len, frozenset(prefixes), initials, choices)
 
 
 def _config_dicts(node: Mapping) -> tuple[str, ...]:
@@ -190,13 +185,13 @@ def _chain(config: str) -> tuple[tuple[_Dictionary, ...], ...]:
     stored = _chain_from_fields(_read_table_cache(cache))
     if stored is not None:
         return stored
-    chain = tuple(_with_choices(tuple(_load_dictionary(name) for name in group)) for group in names)
+    chain = tuple(_with_choices(tuple(read_dictionary(name) for name in group)) for group in names)
     _write_table_cache(cache, [[_dictionary_fields(d) for d in group] for group in chain])
     return chain
 
 
 # Bump when the layout of a cached table changes.
-_TABLE_CACHE_VERSION = 1
+_TABLE_CACHE_VERSION = 2
 
 
 def _table_cache_path(name: str, sources: Sequence[Path]) -> Path | None:
@@ -263,17 +258,18 @@ def _dictionary_fields(dictionary: _Dictionary) -> tuple:
     return (dict(table), *rest)
 
 
-def _with_choices(group: tuple[_Dictionary, ...]) -> tuple[_Dictionary, ...]:
-    """The group with each character dictionary told which of its entries are real choices."""
-    phrases = [dictionary.table for dictionary in group if dictionary.max_len > 1]
-    if not phrases:
-        return group
+def _with_choices(group: tuple[Mapping[str, tuple[str, ...]], ...]) -> tuple[_Dictionary, ...]:
+    """A stage's dictionaries, each character dictionary told which of its entries are real
+    choices (decided on all candidates; matching keeps only the first)."""
+    phrases = [table for table in group if _longest_key(table) > 1]
     return tuple(
-        dataclasses.replace(dictionary, choices=_real_choices(dictionary.table, phrases))
-        if dictionary.max_len == 1
-        else dictionary
-        for dictionary in group
+        _build_dictionary(table, _real_choices(table, phrases) if phrases and _longest_key(table) == 1 else frozenset())
+        for table in group
     )
+
+
+def _longest_key(table: Mapping[str, object]) -> int:
+    return max((len(key) for key in table), default=1)
 
 
 # A candidate other than the default counts as a real alternative when the phrase dictionaries
@@ -326,7 +322,7 @@ def _match_characters(text: str, dictionary: _Dictionary) -> list[_Piece]:
             continue
         if run_start < index:
             pieces.append(_Piece(text[run_start:index], text[run_start:index], False))
-        pieces.append(_Piece(char, candidates[0], True, char in dictionary.choices))
+        pieces.append(_Piece(char, candidates, True, char in dictionary.choices))
         run_start = index + 1
     if run_start < len(text):
         pieces.append(_Piece(text[run_start:], text[run_start:], False))
@@ -366,9 +362,8 @@ def _match_phrases(text: str, dictionary: _Dictionary) -> list[_Piece]:
         if position < start:
             pieces.append(_Piece(text[position:start], text[position:start], False))
         source = text[start : start + length]
-        candidates = dictionary.table[source]
         choice = source in dictionary.choices
-        pieces.append(_Piece(source, candidates[0], True, choice))
+        pieces.append(_Piece(source, dictionary.table[source], True, choice))
         position = start + length
     if position < len(text):
         pieces.append(_Piece(text[position:], text[position:], False))
