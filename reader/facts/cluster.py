@@ -43,6 +43,10 @@ CANDIDATES_PER_UNIT = 6
 MEAN_FLOOR = 0.28  # how alike, on average, a joining unit must be to the members compared
 INFORMATIVE_SHARE = 0.4  # of the highest IDF a feature can have in the story
 MIN_EVIDENCE = 2
+# two dictionary words alone ("clear" and "record", "information" and "future") are common words
+# two sentences share by chance unless they say little else: they anchor a link across languages
+# only when they make up most of what both sides say
+WORDS_ANCHOR_THRESHOLD = 0.5
 RARE_SHARE = 0.6  # of the highest IDF: a name or concept this rare can anchor a fact
 RARE_PHRASE_BIGRAMS = 4  # shared rare Han bigrams that make a phrase specific enough to anchor
 RARE_PHRASE_WORDS = 3
@@ -203,11 +207,12 @@ def evidence(shared: frozenset[str], weights: Weights) -> int:
     return score
 
 
-def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
+def has_anchor(shared: frozenset[str], weights: Weights, *, word_pair: bool = True) -> bool:
     """Whether two units share something specific enough to found a fact on: a value other
     than a bare year, the slot of a counted value, a quoted phrase, a rare name, two rare
     concepts, or a rare phrase (several rare bigrams or words). One generic concept (a
-    "price", a "comment") or a year alone is not a fact."""
+    "price", a "comment") or a year alone is not a fact. ``word_pair``: whether two dictionary
+    words, one of them rare, may anchor (see ``WORDS_ANCHOR_THRESHOLD``)."""
     informative = shared & weights.informative
     kinds = dict.fromkeys("bcqsvwx", 0)
     for f in informative:
@@ -220,7 +225,7 @@ def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
     if kinds["v"] and (kinds["c"] or kinds["b"] >= 2 or kinds["w"]):
         return True  # a year with something it is the year of
     phrase = kinds["b"] >= RARE_PHRASE_BIGRAMS or kinds["w"] >= RARE_PHRASE_WORDS or kinds["x"] >= RARE_PHRASE_WORDS
-    if phrase or (kinds["x"] >= 2 and "x" in rare_kinds):
+    if phrase or (word_pair and kinds["x"] >= 2 and "x" in rare_kinds):
         return True
     if kinds.get("e") and any(f[0] == "c" and _is_predicate(f[2:]) for f in informative & weights.rare):
         return True  # a rare predicate or quality said of a name both name: Lei Jun's favourite
@@ -229,9 +234,7 @@ def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
     concepts = kinds["c"] >= RARE_COMBINATION or (kinds["c"] >= 2 and "c" in rare_kinds)
     if not concepts:
         return False
-    return bool(rare_kinds & {"c", "x"}) or any(
-        f[0] == "c" and concept_kind(f[2:]) in ("event", "attr") for f in informative
-    )
+    return any(f[0] == "c" and concept_kind(f[2:]) in ("event", "attr") for f in informative)
 
 
 def _is_predicate(cid: str) -> bool:
@@ -258,7 +261,11 @@ def pair_score(a: View, b: View, weights: Weights, threshold: float, plain: floa
         needed = DIFFERENT_TIME_EVIDENCE
     score = cosine(a, b, weights) if plain is None else plain
     shared = a.feats & b.feats
-    if score < threshold or evidence(shared, weights) < needed or not has_anchor(shared, weights):
+    if score < threshold or evidence(shared, weights) < needed:
+        return 0.0
+    # within Chinese, two shared words are one short phrase (最终还是): the bigrams judge that
+    word_pair = (a.translated or b.translated) and score >= WORDS_ANCHOR_THRESHOLD
+    if not has_anchor(shared, weights, word_pair=word_pair):
         return 0.0
     return score
 
