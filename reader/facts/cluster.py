@@ -33,6 +33,7 @@ MAX_ANCHOR_PER_ARTICLE = 5.0  # a feature in more units per article than this is
 MAX_CLUSTERS_PER_ANCHOR = 24
 ONE_SIDE_DATED_THRESHOLD = 0.40
 SAME_ARTICLE_THRESHOLD = 0.50  # a sentence an article repeats (a lead quoted again) joins its twin
+REPEAT_THRESHOLD = 0.90  # ... and this alike, it is a repeat whatever the two share
 SECOND_FACT_THRESHOLD = 0.40
 SECOND_FACT_MARGIN = 0.75
 MEMBERS_COMPARED = 4
@@ -360,7 +361,7 @@ def _similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float
     if _sources_differ(unit, other, weights):
         # the same words from an insider and from a named person are two claims
         return max(cosine(a, b, weights) for a, b in _views(unit, other, weights)), 0.0
-    far_apart = amounts_far_apart(unit, other)
+    far_apart = amounts_far_apart(unit.context_values or unit.values, other.context_values or other.values)
     if far_apart:
         # 10亿台 and 300,000 units: counts of one kind this far apart count different things
         return max(cosine(a, b, weights) for a, b in _views(unit, other, weights)), 0.0
@@ -393,13 +394,15 @@ def _best(
     return raw, score
 
 
-def amounts_far_apart(unit: Unit, other: Unit) -> bool:
+def amounts_far_apart(mine: Sequence[Any], theirs: Sequence[Any]) -> bool:
     """Both give a figure of the same kind counting the same thing, and every pair of them is
-    more than ``FAR_APART_RATIO`` apart."""
+    more than ``FAR_APART_RATIO`` apart. Given the values of the units' contexts, as a clause
+    compared through its context borrows its neighbours' figures: 涨粉10万 (a target) beside a
+    clause on Weibo does not make it a count of two million followers."""
     pairs = [
         (a, b)
-        for a in unit.values
-        for b in other.values
+        for a in mine
+        for b in theirs
         if a.kind in ("count", "money")
         and (a.kind, counted_concept(a.counted) or a.counted) == (b.kind, counted_concept(b.counted) or b.counted)
         and not (a.owner and b.owner and a.owner != b.owner)
@@ -645,5 +648,23 @@ def _score_against(
             score = 0.0
     mine = weights.view(unit.features)
     for m in twins:
-        score = max(score, pair_score(mine, weights.view(units[m].features), weights, SAME_ARTICLE_THRESHOLD))
+        score = max(score, _twin_score(mine, weights.view(units[m].features), weights))
     return score
+
+
+def _twin_score(mine: View, twin: View, weights: Weights) -> float:
+    """How clearly a unit repeats a member of its own article: word for word, or saying the same
+    thing of it (a value, a quoted phrase, what happened). A title both name (小米中国区市场部
+    总经理) describes the person in two sentences that may say different things of him."""
+    score = pair_score(mine, twin, weights, SAME_ARTICLE_THRESHOLD)
+    if score >= REPEAT_THRESHOLD or not score:
+        return score
+    return score if states_claim(mine.feats & twin.feats, weights) else 0.0
+
+
+def states_claim(shared: frozenset[str], weights: Weights) -> bool:
+    """Whether shared features say something happened or is so: a value, a counted slot, a quoted
+    phrase or a predicate concept (an event or a quality), not only names, titles and things."""
+    return any(
+        f[0] in "vsq" or (f[0] == "c" and _is_predicate(f[2:])) for f in shared & weights.informative
+    )
