@@ -210,9 +210,10 @@ def evidence(shared: frozenset[str], weights: Weights) -> int:
 
 def has_anchor(shared: frozenset[str], weights: Weights, *, word_pair: bool = True) -> bool:
     """Whether two units share something specific enough to found a fact on: a value other
-    than a bare year, the slot of a counted value, a quoted phrase, a rare name, two rare
-    concepts, or a rare phrase (several rare bigrams or words). One generic concept (a
-    "price", a "comment") or a year alone is not a fact. ``word_pair``: whether two dictionary
+    than a bare year, the slot of a counted value, a quoted phrase, a rare name, rare concepts
+    one of which says what happened or is so, or a rare phrase (several rare bigrams or words).
+    One generic concept (a "price", a "comment"), things alone (prices, schedules, competitors:
+    the themes of commentary) or a year alone are not a fact. ``word_pair``: whether two dictionary
     words, one of them rare, may anchor (see ``WORDS_ANCHOR_THRESHOLD``)."""
     informative = shared & weights.informative
     kinds = dict.fromkeys("bcqsvwx", 0)
@@ -235,7 +236,7 @@ def has_anchor(shared: frozenset[str], weights: Weights, *, word_pair: bool = Tr
     concepts = kinds["c"] >= RARE_COMBINATION or (kinds["c"] >= 2 and "c" in rare_kinds)
     if not concepts:
         return False
-    return any(f[0] == "c" and concept_kind(f[2:]) in ("event", "attr") for f in informative)
+    return any(f[0] == "c" and _is_predicate(f[2:]) for f in informative)
 
 
 def _is_predicate(cid: str) -> bool:
