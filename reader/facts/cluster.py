@@ -33,6 +33,7 @@ MAX_ANCHOR_PER_ARTICLE = 5.0  # a feature in more units per article than this is
 MAX_CLUSTERS_PER_ANCHOR = 24
 ONE_SIDE_DATED_THRESHOLD = 0.40
 SAME_ARTICLE_THRESHOLD = 0.50  # a sentence an article repeats (a lead quoted again) joins its twin
+REPEAT_THRESHOLD = 0.90  # ... and this alike, it is a repeat whatever the two share
 SECOND_FACT_THRESHOLD = 0.40
 SECOND_FACT_MARGIN = 0.75
 MEMBERS_COMPARED = 4
@@ -43,6 +44,10 @@ CANDIDATES_PER_UNIT = 6
 MEAN_FLOOR = 0.28  # how alike, on average, a joining unit must be to the members compared
 INFORMATIVE_SHARE = 0.4  # of the highest IDF a feature can have in the story
 MIN_EVIDENCE = 2
+# two dictionary words alone ("clear" and "record", "information" and "future") are common words
+# two sentences share by chance unless they say little else: they anchor a link across languages
+# only when they make up most of what both sides say
+WORDS_ANCHOR_THRESHOLD = 0.5
 RARE_SHARE = 0.6  # of the highest IDF: a name or concept this rare can anchor a fact
 RARE_PHRASE_BIGRAMS = 4  # shared rare Han bigrams that make a phrase specific enough to anchor
 RARE_PHRASE_WORDS = 3
@@ -203,11 +208,13 @@ def evidence(shared: frozenset[str], weights: Weights) -> int:
     return score
 
 
-def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
+def has_anchor(shared: frozenset[str], weights: Weights, *, word_pair: bool = True) -> bool:
     """Whether two units share something specific enough to found a fact on: a value other
-    than a bare year, the slot of a counted value, a quoted phrase, a rare name, two rare
-    concepts, or a rare phrase (several rare bigrams or words). One generic concept (a
-    "price", a "comment") or a year alone is not a fact."""
+    than a bare year, the slot of a counted value, a quoted phrase, a rare name, rare concepts
+    one of which says what happened or is so, or a rare phrase (several rare bigrams or words).
+    One generic concept (a "price", a "comment"), things alone (prices, schedules, competitors:
+    the themes of commentary) or a year alone are not a fact. ``word_pair``: whether two dictionary
+    words, one of them rare, may anchor (see ``WORDS_ANCHOR_THRESHOLD``)."""
     informative = shared & weights.informative
     kinds = dict.fromkeys("bcqsvwx", 0)
     for f in informative:
@@ -220,7 +227,7 @@ def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
     if kinds["v"] and (kinds["c"] or kinds["b"] >= 2 or kinds["w"]):
         return True  # a year with something it is the year of
     phrase = kinds["b"] >= RARE_PHRASE_BIGRAMS or kinds["w"] >= RARE_PHRASE_WORDS or kinds["x"] >= RARE_PHRASE_WORDS
-    if phrase or (kinds["x"] >= 2 and "x" in rare_kinds):
+    if phrase or (word_pair and kinds["x"] >= 2 and "x" in rare_kinds):
         return True
     if kinds.get("e") and any(f[0] == "c" and _is_predicate(f[2:]) for f in informative & weights.rare):
         return True  # a rare predicate or quality said of a name both name: Lei Jun's favourite
@@ -229,9 +236,7 @@ def has_anchor(shared: frozenset[str], weights: Weights) -> bool:
     concepts = kinds["c"] >= RARE_COMBINATION or (kinds["c"] >= 2 and "c" in rare_kinds)
     if not concepts:
         return False
-    return bool(rare_kinds & {"c", "x"}) or any(
-        f[0] == "c" and concept_kind(f[2:]) in ("event", "attr") for f in informative
-    )
+    return any(f[0] == "c" and _is_predicate(f[2:]) for f in informative)
 
 
 def _is_predicate(cid: str) -> bool:
@@ -258,7 +263,11 @@ def pair_score(a: View, b: View, weights: Weights, threshold: float, plain: floa
         needed = DIFFERENT_TIME_EVIDENCE
     score = cosine(a, b, weights) if plain is None else plain
     shared = a.feats & b.feats
-    if score < threshold or evidence(shared, weights) < needed or not has_anchor(shared, weights):
+    if score < threshold or evidence(shared, weights) < needed:
+        return 0.0
+    # within Chinese, two shared words are one short phrase (最终还是): the bigrams judge that
+    word_pair = (a.translated or b.translated) and score >= WORDS_ANCHOR_THRESHOLD
+    if not has_anchor(shared, weights, word_pair=word_pair):
         return 0.0
     return score
 
@@ -353,7 +362,7 @@ def _similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float
     if _sources_differ(unit, other, weights):
         # the same words from an insider and from a named person are two claims
         return max(cosine(a, b, weights) for a, b in _views(unit, other, weights)), 0.0
-    far_apart = amounts_far_apart(unit, other)
+    far_apart = amounts_far_apart(unit.context_values or unit.values, other.context_values or other.values)
     if far_apart:
         # 10亿台 and 300,000 units: counts of one kind this far apart count different things
         return max(cosine(a, b, weights) for a, b in _views(unit, other, weights)), 0.0
@@ -386,13 +395,15 @@ def _best(
     return raw, score
 
 
-def amounts_far_apart(unit: Unit, other: Unit) -> bool:
+def amounts_far_apart(mine: Sequence[Any], theirs: Sequence[Any]) -> bool:
     """Both give a figure of the same kind counting the same thing, and every pair of them is
-    more than ``FAR_APART_RATIO`` apart."""
+    more than ``FAR_APART_RATIO`` apart. Given the values of the units' contexts, as a clause
+    compared through its context borrows its neighbours' figures: 涨粉10万 (a target) beside a
+    clause on Weibo does not make it a count of two million followers."""
     pairs = [
         (a, b)
-        for a in unit.values
-        for b in other.values
+        for a in mine
+        for b in theirs
         if a.kind in ("count", "money")
         and (a.kind, counted_concept(a.counted) or a.counted) == (b.kind, counted_concept(b.counted) or b.counted)
         and not (a.owner and b.owner and a.owner != b.owner)
@@ -638,5 +649,23 @@ def _score_against(
             score = 0.0
     mine = weights.view(unit.features)
     for m in twins:
-        score = max(score, pair_score(mine, weights.view(units[m].features), weights, SAME_ARTICLE_THRESHOLD))
+        score = max(score, _twin_score(mine, weights.view(units[m].features), weights))
     return score
+
+
+def _twin_score(mine: View, twin: View, weights: Weights) -> float:
+    """How clearly a unit repeats a member of its own article: word for word, or saying the same
+    thing of it (a value, a quoted phrase, what happened). A title both name (小米中国区市场部
+    总经理) describes the person in two sentences that may say different things of him."""
+    score = pair_score(mine, twin, weights, SAME_ARTICLE_THRESHOLD)
+    if score >= REPEAT_THRESHOLD or not score:
+        return score
+    return score if states_claim(mine.feats & twin.feats, weights) else 0.0
+
+
+def states_claim(shared: frozenset[str], weights: Weights) -> bool:
+    """Whether shared features say something happened or is so: a value, a counted slot, a quoted
+    phrase or a predicate concept (an event or a quality), not only names, titles and things."""
+    return any(
+        f[0] in "vsq" or (f[0] == "c" and _is_predicate(f[2:])) for f in shared & weights.informative
+    )

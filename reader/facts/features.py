@@ -75,6 +75,7 @@ class Unit:
     names: tuple[NameSpan, ...] = ()
     features: frozenset[str] = field(default_factory=frozenset)
     context: frozenset[str] = field(default_factory=frozenset)  # the features of its whole sentence
+    context_values: tuple[Any, ...] = ()  # the values of the clauses its context is made of
     weak: bool = False  # the headline, or a clause its article already said: joins, never founds
     listing: bool = False  # a sentence opening a list of things (A、B, plus C——): states none of them
     words: tuple[str, ...] = ()  # dictionary words of a Chinese unit; English stems of an English one
@@ -138,7 +139,9 @@ def _fill_contexts(units: Sequence[Unit]) -> None:
     for _, group in itertools.groupby(units, key=lambda u: (u.article_id, u.sentence.start)):
         mine = list(group)
         for n, unit in enumerate(mine):
-            unit.context = frozenset().union(*(u.features for u in mine[max(0, n - 1) : n + 2]))
+            near = mine[max(0, n - 1) : n + 2]
+            unit.context = frozenset().union(*(u.features for u in near))
+            unit.context_values = tuple(v for u in near for v in u.values)
 
 
 def bridge_words(units: Sequence[Unit], glossary: Dictionary) -> None:
