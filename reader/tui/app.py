@@ -83,6 +83,14 @@ def _bindings() -> list[Binding]:
 READING_ACTIONS = {b.action.split("(")[0] for b in _bindings()} - {"quit", "help"}
 
 
+class ReadingScreen(Screen):
+    """The app's main screen: the reading pane has the focus from the start (dialogs keep the
+    app's rule, their first focusable widget), so the first frame is drawn focused, not
+    restyled and drawn again once the focus moves there."""
+
+    AUTO_FOCUS = "#reading"
+
+
 class ReaderApp(App[int]):
     """Read one story as several outlets told it."""
 
@@ -139,7 +147,11 @@ class ReaderApp(App[int]):
 
     # ------------------------------------------------------------ layout
 
+    def get_default_screen(self) -> Screen:
+        return ReadingScreen(id="_default")
+
     def compose(self) -> ComposeResult:
+        self._set_breakpoint_class()  # first: the panes are styled for this width when mounted
         yield StoryHeader(id="header")
         with Horizontal(id="main"):
             yield SourceList(id="sources")
@@ -148,7 +160,6 @@ class ReaderApp(App[int]):
         yield KeyBar(self.footer_keys(), id="footer")
 
     def on_mount(self) -> None:
-        self._set_breakpoint_class()
         phrase_warning = core.load_user_phrases()
         _converted.cache_clear()
         for warning in self.config.warnings + self.positions.warnings + [phrase_warning] * bool(phrase_warning):
