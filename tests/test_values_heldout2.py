@@ -71,3 +71,9 @@ def test_count_shown_up_to_its_classifier() -> None:
     value = extract_values("集團目前共有約1.85萬名員工。", None, "zh-Hant")[0]
     assert (value.text, value.norm, value.counted) == ("約1.85萬名", "18500", "employees")
     assert _summary("员工总数为18500人。", "zh-Hans")[0][1] == "18500人"
+
+
+def test_nearby_is_not_nearly() -> None:
+    assert [v[1] for v in _summary("當局疏散附近三條村約3200名村民。", "zh-Hant")] == ["三條", "約3200名"]
+    value = extract_values("近3200名村民撤离。", None, "zh-Hans")[0]
+    assert (value.text, value.approx) == ("近3200名", "nearly")

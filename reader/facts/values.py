@@ -91,8 +91,8 @@ def _alternation(words: object) -> str:
 # 上 only before a bare power of ten (上百, 上万亿): elsewhere it is an ordinary word.
 # 约 ending a word (签约4年: signed for 4 years; 合约, 续约) is not "about"
 _ZH_PRE = (
-    rf"(?P<pre>{_alternation(w for w in _ZH_APPROX if w not in ('上', '约'))}|上(?=[百千万亿])"
-    r"|(?<![签合续违解预条公履毁节制婚邀特赴相])约)"
+    rf"(?P<pre>{_alternation(w for w in _ZH_APPROX if w not in ('上', '约', '近'))}|上(?=[百千万亿])"
+    r"|(?<![签合续违解预条公履毁节制婚邀特赴相])约|(?<![附最靠邻临就])近)"  # 附近三条村: nearby, not nearly
 )
 _ZH_SUF = r"(?P<suf>左右|上下|以上|以下|量级)"
 _EN_PRE = rf"(?:\b(?P<pre>(?i:{_alternation(_EN_APPROX)}))\s+)"
