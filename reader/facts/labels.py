@@ -24,11 +24,28 @@ EXACT_TOLERANCE = 0.005
 _KIND_PRIORITY = {"event": 0, "role": 1, "thing": 2, "attr": 3}
 
 
+# What a figure counts when the text does not say it more precisely: 11名 (people), 320万台
+# (units), 60辆 (vehicles), a bare 个 or 家; such a figure may be any counted slot of its kind.
+_GENERIC_COUNTED = frozenset({"people", "units", "vehicles"})
+
+
 def slot_of(value: Any) -> tuple[str, str | None]:
-    """``("time", None)`` for dates and years, else ``(kind, counted concept)``."""
+    """``("time", None)`` for dates and years, ``("clock", None)`` for times of day, ``("pp", …)``
+    for percentage points, else ``(kind, counted concept)``."""
     if value.kind in ("date", "year"):
         return ("time", None)
-    return (value.kind, counted_concept(value.counted) or value.counted)
+    if value.kind == "time":
+        return ("clock", None)
+    kind = "pp" if value.kind == "percent" and value.unit == "pp" else value.kind
+    if value.counted in _GENERIC_COUNTED:  # 60辆 counts vehicles, whatever the lexicon calls cars
+        return (kind, value.counted)
+    return (kind, counted_concept(value.counted) or value.counted)
+
+
+def is_generic(slot: tuple[str, str | None]) -> bool:
+    """A slot naming no particular thing counted (None, people, units, a bare classifier)."""
+    counted = slot[1]
+    return counted is None or counted in _GENERIC_COUNTED or (len(counted) == 1 and is_han(counted))
 
 
 def compatible(a: Any, b: Any) -> bool:
@@ -49,7 +66,29 @@ def _interval(value: Any) -> tuple[float, float]:
     # with 500,000; an approximate figure the reading left unwidened gets the tolerance here
     widened = value.low is not None and value.high is not None and value.low != value.high
     slack = APPROX_TOLERANCE if value.approx in ("about", "nearly") and not widened else EXACT_TOLERANCE
-    return low - abs(low) * slack if low != float("-inf") else low, high + abs(high) * slack
+    # 86.4亿 is 86.43亿 rounded: a figure covers what rounds to it at the precision written
+    rounding = rounding_place(value) / 2
+    low = low - max(abs(low) * slack, rounding) if low != float("-inf") else low
+    return low, high + max(abs(high) * slack, rounding)
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def rounding_place(value: Any) -> float:
+    """The place of the last decimal written, in the value's units: 1e7 for 86.4亿, 0.1 for 27.4%;
+    0 for a whole number (50万 may be exact) and when unknown (a Chinese numeral, a range)."""
+    match = _WRITTEN_NUMBER.search(value.text or "")
+    if not match or not match[1] or value.low is None or value.low != value.high:
+        return 0.0
+    try:
+        written = float(match[0].replace(",", ""))
+    except ValueError:
+        return 0.0
+    if written == 0:
+        return 0.0
+    exact = float(value.norm.split()[0]) if value.norm.split()[0].replace(".", "", 1).isdigit() else value.low
+    return 10.0 ** -len(match[1] or "") * exact / written
 
 
 def _date_parts(norm: str) -> tuple[str | None, str | None, str | None]:
@@ -78,8 +117,13 @@ def slot_owner(units: Sequence[Unit], slot: tuple[str, str | None]) -> str | Non
 
 def values_in_slot(unit: Unit, slot: tuple[str, str | None], owner: str | None) -> list[Any]:
     """The unit's values for the slot: those of its owner when the unit names it, else those
-    naming no owner (a figure said to be another platform's is another slot)."""
+    naming no owner (a figure said to be another platform's is another slot). A unit giving
+    nothing for a particular counted slot gives its figures of the same kind that name nothing
+    particular (the 3,200 residents one outlet counts are the 3200名 another gives; not so for a
+    count of a lexicon noun such as employees, which a Chinese outlet names when it means it)."""
     mine = [v for v in unit.values if slot_of(v) == slot]
+    if not mine and not is_generic(slot) and not (slot[0] == "count" and _is_concept(slot[1] or "")):
+        mine = [v for v in unit.values if slot_of(v)[0] == slot[0] and is_generic(slot_of(v))]
     if owner is None:
         return mine
     owned = [v for v in mine if v.owner == owner]
@@ -87,7 +131,20 @@ def values_in_slot(unit: Unit, slot: tuple[str, str | None], owner: str | None) 
 
 
 def slot_values(units: Sequence[Unit]) -> dict[tuple[str, str | None], dict[str, list[Any]]]:
-    """slot -> article id -> values the cluster's units give for it (of the slot's owner)."""
+    """slot -> article id -> values the cluster's units give for it (of the slot's owner). A
+    generic slot is left out when a particular one of its kind takes in all its articles."""
+    table = _all_slot_values(units)
+    return {
+        slot: arts
+        for slot, arts in table.items()
+        if not (
+            is_generic(slot)
+            and any(o[0] == slot[0] and not is_generic(o) and set(arts) <= set(table[o]) for o in table)
+        )
+    }
+
+
+def _all_slot_values(units: Sequence[Unit]) -> dict[tuple[str, str | None], dict[str, list[Any]]]:
     slots = {slot_of(v) for unit in units for v in unit.values}
     table: dict[tuple[str, str | None], dict[str, list[Any]]] = {}
     for slot in sorted(slots, key=str):
@@ -105,23 +162,34 @@ def primary_slot(units: Sequence[Unit]) -> tuple[str, str | None] | None:
     if not table:
         return None
 
-    def rank(slot: tuple[str, str | None]) -> tuple[int, int, int, str]:
-        return (-len(table[slot]), 0 if slot[1] else 1, 0 if slot[0] == "time" else 1, str(slot))
+    def rank(slot: tuple[str, str | None]) -> tuple[int, int, int, int, str]:
+        generic = 1 if is_generic(slot) else 0
+        return (-len(table[slot]), 0 if slot[1] else 1, generic, 0 if slot[0] == "time" else 1, str(slot))
 
     return min(table, key=rank)
 
 
 def status_of(units: Sequence[Unit]) -> str:
-    """``single``, ``agree`` or ``conflict`` for a cluster."""
+    """``single``, ``agree`` or ``conflict`` for a cluster: from the values of its own slot only
+    (a year said in passing by two outlets does not make their revenue figures conflict)."""
     if len({u.article_id for u in units}) < 2:
         return "single"
-    for by_article in slot_values(units).values():
-        articles = sorted(by_article)
-        for i, first in enumerate(articles):
-            for second in articles[i + 1 :]:
-                if not any(compatible(a, b) for a in by_article[first] for b in by_article[second]):
-                    return "conflict"
-    return "agree"
+    table = slot_values(units)
+    slot = primary_slot(units)
+    if slot is None:
+        return "agree"
+    # the fact's own slot, and any other measure as many outlets give (a contract's age and length)
+    own = [s for s in table if s == slot or (len(table[s]) == len(table[slot]) and "time" not in (s[0], slot[0]))]
+    return "conflict" if any(_disagree(table[s]) for s in own) else "agree"
+
+
+def _disagree(by_article: dict[str, list[Any]]) -> bool:
+    articles = sorted(by_article)
+    return any(
+        not any(compatible(a, b) for a in by_article[first] for b in by_article[second])
+        for i, first in enumerate(articles)
+        for second in articles[i + 1 :]
+    )
 
 
 def mention_value(unit: Unit, slot: tuple[str, str | None] | None, units: Sequence[Unit]) -> Any | None:
@@ -136,25 +204,92 @@ def mention_value(unit: Unit, slot: tuple[str, str | None] | None, units: Sequen
 
 
 def label_of(units: Sequence[Unit], weights: Weights) -> str:
-    """A short readable label from the concepts, names and slot the cluster's articles share."""
+    """A short readable label naming the fact's slot in plain words, from the concepts its
+    outlets share and the kind of its value: "injured", "start time", "revenue growth"."""
     slot = primary_slot(units)
     event = _top_concept(units, weights, kinds=("event",))
     thing = _top_concept(units, weights, kinds=("thing", "role", "attr"), exclude=slot[1] if slot else None)
     name = _top_name(units, weights)
-    if slot and slot[1] and slot[0] != "time":
-        counted = concept(slot[1]).label if _is_concept(slot[1]) else slot[1]
-        owner = slot_owner(units, slot)
-        qualifier = (concept(owner).label if _is_concept(owner) else owner.capitalize()) if owner else thing or name
-        return f"{qualifier} {counted}".strip() if qualifier else counted
-    if any("s:duration:tenure" in u.features for u in units):
+    if (slot is None or slot[0] == "duration") and any("s:duration:tenure" in u.features for u in units):
         return f"tenure at {name}" if name else "tenure"
-    subject = event or thing or "statement"
-    if slot and slot[0] == "time":
-        kind = "date" if any(v.kind == "date" for u in units for v in u.values) else "year"
-        extra = f", {name}" if name else ""
-        return f"{kind} of {subject}{extra}"
-    detail = name or (thing if thing != subject else None)
+    if slot and slot[0] in ("time", "clock"):
+        return _time_label(units, slot, event, thing)
+    if slot and slot[0] in _FIGURE_KINDS:
+        return _figure_label(units, slot, event, thing)
+    subject = _label(event) or _label(thing) or "statement"
+    detail = name or (_label(thing) if _label(thing) != subject else None)
     return f"{subject}: {detail}" if detail else subject
+
+
+# What a count of people is when the fact says what happened to them: 11名受伤 -> injured.
+_PEOPLE_OUTCOMES = {"death": "dead", "injure": "injured", "serious": "in serious condition",
+                    "evacuate": "evacuated", "arrest": "arrested"}  # fmt: skip
+_MEASURES = {"m2": "area", "km2": "area", "km": "distance", "tonnes": "weight", "kg": "weight"}
+_CHANGE_WORDS = {"rise": "growth", "fall": "fall"}
+# Kinds a label names by what they measure; an age or a rank is labelled by what the fact says.
+_FIGURE_KINDS = frozenset({"count", "percent", "pp", "money", "duration"})
+
+
+def _time_label(units: Sequence[Unit], slot: tuple[str, str | None], event: str | None, thing: str | None) -> str:
+    """start time, fire date, production start year."""
+    if slot[0] == "clock":
+        kind = "time"
+    else:
+        kind = "date" if any(v.kind == "date" for u in units for v in u.values if slot_of(v) == slot) else "year"
+    if event:
+        return f"{_label(event)} {kind}"  # what happened then
+    return f"{kind} ({_label(thing)})" if thing else kind
+
+
+def _figure_label(units: Sequence[Unit], slot: tuple[str, str | None], event: str | None, thing: str | None) -> str:
+    """What a figure measures: a count's noun, a percentage's base, an amount's thing."""
+    kind, counted = slot
+    owner = slot_owner(units, slot)
+    shared_owner = owner if owner and _spread_of_owner(units, slot, owner) >= 2 else None
+    if kind == "count":
+        noun = _counted_label(counted, event, thing)
+    elif kind in ("percent", "pp"):
+        noun = _percent_label(counted, event, thing)
+    elif kind == "money":
+        noun = _label(thing) or _label(event) or "amount"
+    else:
+        noun = f"{_label(event) or _label(thing) or ''} duration".strip()
+    if shared_owner and noun != _label(shared_owner):
+        return f"{_label(shared_owner) or shared_owner.capitalize()} {noun}"
+    return noun
+
+
+def _counted_label(counted: str | None, event: str | None, thing: str | None) -> str:
+    if counted in _MEASURES:
+        return _MEASURES[counted]
+    outcome = thing if thing in _PEOPLE_OUTCOMES else event
+    if outcome in _PEOPLE_OUTCOMES and (counted in (None, "people") or not _is_concept(counted or "")):
+        return _PEOPLE_OUTCOMES[outcome]  # type: ignore[index]
+    if counted and _is_concept(counted):
+        return concept(counted).label
+    if counted and not is_generic(("count", counted)):
+        return counted  # a plain English noun: residents, robots
+    if thing and concept(thing).kind in ("thing", "role"):
+        return concept(thing).label  # 280名消防员: firefighters; 60辆消防车: fire engines
+    return counted if counted in _GENERIC_COUNTED else (_label(event) or "number")
+
+
+def _percent_label(counted: str | None, event: str | None, thing: str | None) -> str:
+    base = _label(thing)
+    if counted:
+        of = concept(counted).label if _is_concept(counted) else counted
+        return f"{base} share of {of}" if base and base != of else f"share of {of}"
+    if event in _CHANGE_WORDS:
+        return f"{base} {_CHANGE_WORDS[event]}" if base else _CHANGE_WORDS[event]
+    return base or "percentage"
+
+
+def _spread_of_owner(units: Sequence[Unit], slot: tuple[str, str | None], owner: str) -> int:
+    return len({u.article_id for u in units for v in u.values if v.owner == owner and slot_of(v) == slot})
+
+
+def _label(cid: str | None) -> str | None:
+    return concept(cid).label if cid and _is_concept(cid) else None
 
 
 def label_details(units: Sequence[Unit], weights: Weights) -> list[str]:
@@ -186,18 +321,20 @@ def _is_concept(cid: str) -> bool:
 
 
 def _top_concept(units: Sequence[Unit], weights: Weights, kinds: tuple[str, ...], exclude: str | None = None):
+    """The concept id most outlets of the fact share (two at least when two outlets state it)."""
     spread: dict[str, set[str]] = defaultdict(set)
     for unit in units:
         for cid in unit.concepts:
             if cid != exclude and concept(cid).kind in kinds:
                 spread[cid].add(unit.article_id)
+    least = min(2, len({u.article_id for u in units}))
+    spread = {c: arts for c, arts in spread.items() if len(arts) >= least}
     if not spread:
         return None
-    best = min(
+    return min(
         spread,
         key=lambda c: (-len(spread[c]), _KIND_PRIORITY[concept(c).kind], -weights.weight.get(f"c:{c}", 0.0), c),
     )
-    return concept(best).label
 
 
 def _top_name(units: Sequence[Unit], weights: Weights) -> str | None:

@@ -109,8 +109,8 @@ emperor|thing|emperor|emperor*|大帝 称帝 皇帝
 critic|thing|critic|critic;critics;criticis*;criticiz*;hater*;anti fan*|黑粉 米黑 质疑
 record|thing|track record|resume;career|履历 职业生涯 生涯
 year_count|attr|years of service|years at;years with|年资历 资历
-rise|event|rise|rose;rise;rising;grew;growth;increas*;boost*|增长 上涨 提升 走高
-fall|event|fall|fell;fall;declin*;drop*|下降 下跌 陨落
+rise|event|rise|rose;rise;rising;grew;growth;increas*;boost*;climb*|增长 上涨 提升 走高 上升 攀升
+fall|event|fall|fell;fall;declin*;drop*;narrow*|下降 下跌 陨落 下滑 收窄
 first|attr|first|first|第一 首个 首次
 youngest|attr|youngest|youngest|最年轻
 cost|thing|cost|cost*|成本
@@ -181,6 +181,17 @@ coach|role|coach|coach;coaches;head coach|主教练 主帅 教练
 most_expensive|attr|most expensive|most expensive;costliest|最贵 最昂贵
 happy|attr|happiness|happy;delighted;glad|高兴 开心
 punish|event|punishment|punish*;disciplin*;sanction*|处分 处罚 惩罚 处理
+fire|event|fire|fire;blaze;blazes;inferno|火灾 大火 火警 火情 火势
+outbreak|event|start|broke out;break out;breaks out;breaking out|起火 爆发 燃起
+extinguish|event|extinguishing|put out;extinguish*;doused|扑灭 扑熄 熄灭 救熄
+injure|event|injured|injur*;wounded|受伤 伤者 伤员
+serious|attr|serious condition|serious condition;critical condition;seriously|伤势较重 伤势严重 重伤 危殆 危重
+evacuate|event|evacuated|evacuat*|疏散 撤离
+firefighter|role|firefighters|firefighter*;fire fighter*|消防员 消防队员 消防人员
+fire_engine|thing|fire engines|fire engine*;fire truck*|消防车
+area|thing|area|area;areas;square met*;square kilomet*|面积
+gross_margin|thing|gross margin|gross margin*|毛利率
+production|event|production start|start production;starts production;begin production;production start*|投产 量产
 """
 
 

@@ -70,7 +70,8 @@ EN_SCALES = {
     "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12,
 }  # fmt: skip
 _EN_WORD = "|".join(sorted((w for w in EN_WORD_NUMBERS if " " not in w), key=len, reverse=True))
-EN_WORD_NUM = rf"(?:(?:{_EN_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+# Case-insensitive: a sentence may open with "Eleven" or "Twenty-one".
+EN_WORD_NUM = rf"(?i:(?:{_EN_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 EN_NUMBER = (
     rf"(?P<base>{AR_NUM}|\b{EN_WORD_NUM}\b)"
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|tn)\b"

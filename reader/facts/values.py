@@ -57,7 +57,7 @@ def extract_values(sentence: str, published: str | None = None, language: str | 
         return []
     ctx = ScanContext(text, parse_published(published), language, zh, en)
     hits = [*scan_calendar(ctx), *_scan_amounts(ctx)]
-    chosen = _choose(hits)
+    chosen = _join_ranges(_choose(hits), ctx.text)
     resolve_missing_years(chosen, ctx.published, ctx.text)
     _share_counted_nouns(chosen, ctx.text)
     owners = _owners(chosen, sentence, not _HAN.search(sentence))
@@ -91,8 +91,8 @@ def _alternation(words: object) -> str:
 # 上 only before a bare power of ten (上百, 上万亿): elsewhere it is an ordinary word.
 # 约 ending a word (签约4年: signed for 4 years; 合约, 续约) is not "about"
 _ZH_PRE = (
-    rf"(?P<pre>{_alternation(w for w in _ZH_APPROX if w not in ('上', '约'))}|上(?=[百千万亿])"
-    r"|(?<![签合续违解预条公履毁节制婚邀特赴相])约)"
+    rf"(?P<pre>{_alternation(w for w in _ZH_APPROX if w not in ('上', '约', '近'))}|上(?=[百千万亿])"
+    r"|(?<![签合续违解预条公履毁节制婚邀特赴相])约|(?<![附最靠邻临就])近)"  # 附近三条村: nearby, not nearly
 )
 _ZH_SUF = r"(?P<suf>左右|上下|以上|以下|量级)"
 _EN_PRE = rf"(?:\b(?P<pre>(?i:{_alternation(_EN_APPROX)}))\s+)"
@@ -117,7 +117,8 @@ _ZH_CLASSIFIERS = {
     "人(?!次)": None, "名": None, "位": None, "起": "cases", "宗": "cases", "例": "cases", "桩": "cases",
     "台": "units", "部(?!门|分|署|长)": "units", "辆": "vehicles", "架": "aircraft", "艘": "ships",
     "次": "times", "回": "times", "遍": "times", "倍": "fold", "户": "households",
-    "吨": "tonnes", "公斤": "kg", "千克": "kg", "公里": "km", "千米": "km", "平方米": "m2", "平米": "m2",
+    "吨": "tonnes", "公斤": "kg", "千克": "kg", "平方公里": "km2", "平方千米": "km2", "公里": "km", "千米": "km",
+    "平方米": "m2", "平米": "m2", "平方公尺": "m2",
     "家": "", "个": "", "只": "", "条": "", "张": "", "份": "", "篇": "", "项": "", "件": "", "款": "",
     "种": "", "类": "", "所": "", "座": "", "栋": "", "套": "", "颗": "", "枚": "", "支": "", "场": "",
     "届": "", "轮": "", "批": "", "封": "", "首": "", "列": "",
@@ -136,6 +137,9 @@ _EN_NOUNS = {
     "job": "jobs", "visitor": "visitors", "executive": "executives", "manager": "managers",
     "station": "stations", "train": "trains", "passenger": "passengers", "goal": "goals",
     "kilometre": "km", "kilometer": "km", "km": "km", "tonne": "tonnes", "ton": "tonnes",
+    "truck": "vehicles", "lorry": "vehicles", "ambulance": "vehicles", "bus": "vehicles",
+    "fire engine": "vehicles", "fire truck": "vehicles", "square metre": "m2", "square meter": "m2",
+    "square kilometre": "km2", "square kilometer": "km2",
 }  # fmt: skip
 # Words after a number that other scanners own, or that never name what is counted.
 _EN_NOT_COUNTED = {
@@ -293,14 +297,17 @@ _ZH_TENTHS = re.compile(
     rf"(?P<m1>)(?P<mult>)(?P<m2>)成(?![为了功员本立长熟就果交年绩型品都全是会要能可不没也])(?P<suf>左右|以上)?"
 )
 _ZH_AGE = re.compile(rf"{_ZH_PRE}?{_NUM}\s?(?:周岁|岁)(?P<suf>左右|以上|上下)?")
+# 第一人民医院, 第二中学 are names and 第四季(度) a quarter, not places in a ranking.
 _ZH_RANK = re.compile(
-    rf"(?:第\s?(?P<ord>\d+|[一二三四五六七八九十百零两]+)(?P<ordcls>[名位个次届期轮人家号])?"
+    rf"(?:第\s?(?P<ord>\d++|[一二三四五六七八九十百零两]++)(?!季|人民|中学|小学|中心|医院|实验)"
+    rf"(?P<ordcls>[名位个次届期轮家号]|人(?!民))?"
     rf"|{NUM_BEFORE}(?P<lvl>\d+|[一二三四五六七八九十两]+)\s?级(?!别))"
 )
 _ZH_DURATION_UNITS = {
     "年": "Y", "个月": "M", "个多月": "M", "个星期": "W", "个礼拜": "W", "星期": "W", "礼拜": "W",
     "周": "W", "天": "D", "日": "D", "个小时": "H", "小时": "H", "个钟头": "H", "钟头": "H",
     "分钟": "MIN", "秒钟": "S", "秒": "S", "年半": "Y", "个半月": "M", "个半小时": "H", "个半钟头": "H",
+    "个多小时": "H", "个多钟头": "H",
     "天半": "D",
 }  # fmt: skip
 # A half on its own: 半年, 半个月, 半小时 (not 上半年, the first half of a year).
@@ -386,6 +393,8 @@ def _scan_zh_duration(ctx: ScanContext) -> list[Hit]:
         amount = _zh_amount(match)
         if amount is None:
             continue
+        if "多" in unit_word and amount.approx is None:  # 6个多小时: a little over six hours
+            amount = _Amount(amount.low, None, "over", amount.ranged)
         if "半" in unit_word:  # 四年半, 两个半小时
             half = Decimal("0.5")
             stated += half
@@ -431,9 +440,10 @@ def _zh_count_hit(match: re.Match[str], text: str) -> Hit | None:
     amount = _zh_amount(match)
     if amount is None:
         return None
-    end = None
+    # the value as shown ends at its classifier: 约1.85万名, not 约1.85万名员工
+    end = match.end("cls") if noun and classifier else None
     if noun and classifier and _CLASSIFIER_RAW.get(classifier) is None and _ZH_NOUNS[noun] not in _PERSON_LEMMAS:
-        noun, end = None, match.end("cls")  # 两位地区总经理: 位 counts people, not regions
+        noun = None  # 两位地区总经理: 位 counts people, not regions
     norm = _norm_number(amount, _stated(match))
     return _hit("count", match, amount, norm, counted=_zh_counted(match, text, noun), end=end)
 
@@ -512,7 +522,7 @@ _EN_DURATION = re.compile(
     r"(?![-\s]old)"
 )
 _EN_RANK = re.compile(
-    r"(?:\b(?:No\.|no\.|number)|#)\s?(?P<n>\d{1,4})\b(?!\.\d)|(?<![A-Za-z0-9])(?P<o>\d{1,4})(?:st|nd|rd|th)\b"
+    r"(?:\b(?:No\.|no\.|number)|#)\s?(?P<n>\d{1,4})\b(?!\.\d)(?!\s+[A-Z][a-z])|(?<![A-Za-z0-9])(?P<o>\d{1,4})(?:st|nd|rd|th)\b"
 )
 _NOT_AFTER_RANK_MARK = r"(?<!No\.)(?<!No\. )(?<!no\. )(?<!#)(?<!number )"
 _EN_COUNT = re.compile(
@@ -538,6 +548,7 @@ _EN_PLACED = re.compile(
     re.I,
 )
 
+_EN_OF_GROUP = frozenset({"them", "whom", "those", "us"})
 _EN_EMPLOYS = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
 
 
@@ -600,8 +611,13 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
     end = match.end("noun") if noun else None
     head = match["head"]
     modifier = bool(noun and noun.isalpha() and noun.islower() and not noun.endswith("s"))
-    if lemma is None and modifier and head and _en_lemma(head):
-        lemma, end = _en_lemma(head), match.end("head")  # "31 league goals": a modifier, then the noun
+    compound = _en_lemma(f"{noun} {head}") if modifier and head else None  # "60 fire engines"
+    if compound or (lemma is None and modifier and head and _en_lemma(head)):
+        lemma, end = compound or _en_lemma(head), match.end("head")  # "31 league goals": a modifier, then the noun
+    elif lemma is None and modifier and head and head.endswith("s") and head not in _EN_NOT_COUNTED:
+        lemma, end = head, match.end("head")  # "3 robot vacuums": the plural noun after a modifier
+    if lemma is None and noun and noun.lower() == "of" and head in _EN_OF_GROUP:
+        lemma, end = "people", match.end("head")  # "Two of them were injured": some of those just counted
     if noun and noun.lower() == "times" and _EN_SCORED.search(match.string, 0, match.start()):
         lemma = _en_lemma("goals")
     if lemma == "people" and _EN_EMPLOYS.search(match.string, 0, match.start()):
@@ -660,6 +676,48 @@ def _choose(hits: list[Hit]) -> list[Hit]:
             taken.append(hit)
             used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     return sorted(taken, key=lambda h: h.start)
+
+
+_RANGE_KINDS = frozenset({"count", "money", "percent"})
+_RANGE_GAP = re.compile(r"\s*(?:至|到|-|–|—|~|to)\s*|\s+and\s+")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_FROM = re.compile(r"(?:\bfrom\s+|[从由]\s*)$", re.I)
+
+
+def _join_ranges(hits: list[Hit], text: str) -> list[Hit]:
+    """90亿元至95亿元, 9 billion to 9.5 billion yuan: two figures joined by 至 / to are one range."""
+    joined: list[Hit] = []
+    for hit in hits:
+        first = joined[-1] if joined else None
+        if first is not None and _range_pair(first, hit, text):
+            joined[-1] = _range_hit(first, hit)
+        else:
+            joined.append(hit)
+    return joined
+
+
+def _range_pair(first: Hit, second: Hit, text: str) -> bool:
+    if first.kind not in _RANGE_KINDS or second.kind not in _RANGE_KINDS:
+        return False
+    bare = first.kind == "count" and first.counted is None  # 90亿至95亿元: the unit said once, at the end
+    same = first.kind == second.kind and first.unit == second.unit and first.counted in (None, second.counted)
+    if not (same or bare):
+        return False
+    if first.approx or second.approx or first.low is None or second.low is None:
+        return False
+    if not (first.low == first.high and second.low == second.high and first.low < second.low):
+        return False
+    gap = _RANGE_GAP.fullmatch(text, first.end, second.start)
+    if not gap or _FROM.search(text, 0, first.start):  # "rose from 2.6 million to 3.2 million" is a change
+        return False
+    return "and" not in gap[0] or bool(_BETWEEN.search(text, 0, first.start))
+
+
+def _range_hit(first: Hit, second: Hit) -> Hit:
+    span = f"{format_number(Decimal(str(first.low)))}-{format_number(Decimal(str(second.high)))}"
+    norm = f"{span} {second.unit}" if second.kind == "money" else span
+    return Hit(second.kind, first.start, second.end, norm, first.low, second.high, second.unit,
+               second.counted or first.counted, None)  # fmt: skip
 
 
 _LIST_GAP = re.compile(r"[^。；;！!？?]{0,8}")
