@@ -98,7 +98,14 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reader`` command."""
-    startup.begin()  # the app ends it at its first frame
+    startup.begin()  # the app ends it at its first frame, any other command when it returns
+    try:
+        return _run(argv)
+    finally:
+        startup.end()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_with_default_command(args_list))
     try:

@@ -74,6 +74,7 @@ def test_a_damaged_quotation_cache_file_is_ignored() -> None:
 
 
 def test_startup_collects_young_objects_less_often_until_its_end() -> None:
+    startup.end()  # whatever an earlier test left
     usual = gc.get_threshold()
     startup.begin()
     try:
@@ -82,4 +83,13 @@ def test_startup_collects_young_objects_less_often_until_its_end() -> None:
         startup.end()
     assert gc.get_threshold() == usual
     startup.end()  # without begin: nothing changes
+    assert gc.get_threshold() == usual
+
+
+def test_a_command_ends_the_startup_tuning_when_it_returns(capsys) -> None:
+    from reader import cli
+
+    startup.end()
+    usual = gc.get_threshold()
+    assert cli.main(["list"]) == 0
     assert gc.get_threshold() == usual
