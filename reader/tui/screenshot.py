@@ -34,7 +34,7 @@ async def render_svg(
             await pilot.pause()
             await pilot.press(*_keys(search))
             await pilot.pause()
-        return app.export_screenshot(title="reader")
+        return app.export_screenshot(title="reader", simplify=True)  # adjacent alike cells joined: a lighter SVG
 
 
 def _keys(text: str) -> list[str]:
