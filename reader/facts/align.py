@@ -32,6 +32,7 @@ from reader.facts.labels import (
     status_of,
     values_in_slot,
 )
+from reader.facts.multi import join_slot_statements
 from reader.facts.silent import join_valueless_mentions
 from reader.models import Article, Fact, Mention, Story
 
@@ -67,6 +68,7 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     _one_fact_per_slot(clusters, units)
     clusters += _split_self_contradictions(clusters, units)
     clusters += _split_by_slot(clusters, units)
+    join_slot_statements(clusters, units, weights)
     clusters += [_keyed_cluster(k, units) for k in keyed_facts(units, words) if _adds_links(k, clusters, units)]
     join_valueless_mentions(clusters, units)
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])

@@ -348,9 +348,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         elif ch in _CLAUSE_BREAK and depth == 0:
             cuts.append(i + 1)
     bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
-    return _join_light_clauses(
-        text, bounds, lambda clause: _weight(clause) < MIN_CLAUSE_WEIGHT, closes=lambda clause: clause.endswith(("；", ";"))
-    )
+    too_light = lambda clause: _weight(clause) < MIN_CLAUSE_WEIGHT  # noqa: E731
+    return _join_light_clauses(text, bounds, too_light, closes=lambda clause: clause.endswith(("；", ";")))
 
 
 def english_clause_spans(text: str) -> list[tuple[int, int]]:
