@@ -78,22 +78,29 @@ def _given_figures(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[S
 
 
 def _twin_facts(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[int, set[SentenceKey]]:
-    """Cluster -> the sentences a twin of it holds: another fact of the same slot sharing one
-    of its sentences (two tellings of one figure founded apart). A sentence there is lined up
-    with this fact's sentence already; joining it here too would only blur the twin's status."""
-    slots = {}
-    holding: dict[SentenceKey, list[int]] = defaultdict(list)
+    """Cluster -> the sentences a twin of it holds: another fact of the same slot in which one
+    of its sentences gives the same figure (two tellings of one figure founded apart). A sentence
+    there is lined up with this fact's figure already; joining it here too would blur the twin's
+    status."""
+    holding: dict[tuple[SentenceKey, Slot, str], list[int]] = defaultdict(list)
     for cid, cluster in enumerate(clusters):
         if len(cluster.articles) < 2:
             continue
-        slots[cid] = primary_slot([units[i] for i in cluster.members])
-        for key in dict.fromkeys(_sentence_key(units[i]) for i in cluster.members):
-            holding[key].append(cid)
+        members = [units[i] for i in cluster.members]
+        slot = primary_slot(members)
+        if slot is None:
+            continue
+        for unit in members:
+            value = mention_value(unit, slot, members)
+            if value is not None:
+                found = holding[(_sentence_key(unit), slot, value.norm)]
+                if cid not in found:
+                    found.append(cid)
     twins: dict[int, set[SentenceKey]] = defaultdict(set)
     for found in holding.values():
         for a in found:
             for b in found:
-                if a != b and slots[a] is not None and slots[a] == slots[b]:
+                if a != b:
                     twins[a].update(_sentence_key(units[i]) for i in clusters[b].members)
     return twins
 
@@ -122,10 +129,11 @@ def _joining(
         figures = [v for v in values_in_slot(unit, slot, owner) if v.kind in kinds]
         if not figures or all((slot, v.norm) in given[_sentence_key(unit)] for v in figures):
             continue
-        said = evidence(unit.features & core, weights)
-        share = said / core_evidence
-        if share >= CORE_SHARE and said >= MIN_EVIDENCE:
-            best[unit.article_id].append((share, i, figures))
+        shared = unit.features & core
+        said = evidence(shared, weights)
+        # a whole word of the core (受伤 beside a count of people) says what the figure counts
+        if said / core_evidence >= CORE_SHARE and (said >= MIN_EVIDENCE or any(f[0] in "cx" for f in shared)):
+            best[unit.article_id].append((said / core_evidence, i, figures))
     joining: dict[int, tuple[Slot, list[str]]] = {}
     for found in best.values():
         found.sort(key=lambda item: (-item[0], item[1]))
