@@ -348,8 +348,11 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         elif ch in _CLAUSE_BREAK and depth == 0:
             cuts.append(i + 1)
     bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
-    too_light = lambda clause: _weight(clause) < MIN_CLAUSE_WEIGHT  # noqa: E731
-    return _join_light_clauses(text, bounds, too_light, closes=lambda clause: clause.endswith(("；", ";")))
+    return _join_light_clauses(text, bounds, _light_clause, closes=lambda clause: clause.endswith(("；", ";")))
+
+
+def _light_clause(clause: str) -> bool:
+    return _weight(clause) < MIN_CLAUSE_WEIGHT
 
 
 def english_clause_spans(text: str) -> list[tuple[int, int]]:
