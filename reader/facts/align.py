@@ -32,6 +32,7 @@ from reader.facts.labels import (
     status_of,
     values_in_slot,
 )
+from reader.facts.multi import join_slot_statements
 from reader.facts.silent import join_valueless_mentions
 from reader.models import Article, Fact, Mention, Story
 
@@ -67,6 +68,7 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     _one_fact_per_slot(clusters, units)
     clusters += _split_self_contradictions(clusters, units)
     clusters += _split_by_slot(clusters, units)
+    join_slot_statements(clusters, units, weights)
     clusters += [_keyed_cluster(k, units) for k in keyed_facts(units, words) if _adds_links(k, clusters, units)]
     join_valueless_mentions(clusters, units)
     built = _distinct([_fact(c, units, weights) for c in clusters if _worth_keeping(c, units)])
@@ -114,10 +116,11 @@ def _distinct(built: list[tuple[tuple, Fact, list[str]]]) -> list[tuple[tuple, F
 
 
 def _one_fact_per_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> None:
-    """A sentence gives its figure for a counted slot (Weibo followers) to one fact only: the
+    """A sentence gives each figure for a counted slot (Weibo followers) to one fact only: the
     one more outlets state. A later cluster for the same slot loses that sentence, so a second
-    fact for the slot cannot form around it."""
-    claimed: set[tuple[str, int, tuple[str, str | None], str | None]] = set()
+    fact for the slot cannot form around it, unless the sentence gives it another figure of the
+    slot (2人死亡、14人受傷: two counts of people, of two facts)."""
+    claimed: set[tuple[str, int, tuple[str, str | None], str | None, str | None]] = set()
     order = sorted(range(len(clusters)), key=lambda c: (-len(clusters[c].articles), c))
     for cid in order:
         cluster = clusters[cid]
@@ -126,13 +129,19 @@ def _one_fact_per_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> No
         if slot is None or slot[1] is None:
             continue
         owner = slot_owner(members, slot)
-        keys = {i: (units[i].article_id, units[i].sentence.start, slot, owner) for i in cluster.members}
         giving = {i for i in cluster.members if values_in_slot(units[i], slot, owner)}
+        keys = {i: (units[i].article_id, units[i].sentence.start, slot, owner, _figure(units[i], slot, members))
+                for i in cluster.members}  # fmt: skip
         kept = [i for i in cluster.members if not (i in giving and keys[i] in claimed)]
         if len(kept) != len(cluster.members):
             cluster.members = kept
             cluster.articles = {units[i].article_id for i in kept}
         claimed.update(keys[i] for i in kept if i in giving)
+
+
+def _figure(unit: Unit, slot: tuple[str, str | None], members: Sequence[Unit]) -> str | None:
+    value = mention_value(unit, slot, members)
+    return value.norm if value is not None else None
 
 
 def _split_self_contradictions(clusters: Sequence[Cluster], units: Sequence[Unit]) -> list[Cluster]:

@@ -348,7 +348,11 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         elif ch in _CLAUSE_BREAK and depth == 0:
             cuts.append(i + 1)
     bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
-    return _join_light_clauses(text, bounds, lambda clause: _weight(clause) < MIN_CLAUSE_WEIGHT)
+    return _join_light_clauses(text, bounds, _light_clause, closes=lambda clause: clause.endswith(("；", ";")))
+
+
+def _light_clause(clause: str) -> bool:
+    return _weight(clause) < MIN_CLAUSE_WEIGHT
 
 
 def english_clause_spans(text: str) -> list[tuple[int, int]]:
@@ -362,15 +366,21 @@ def english_clause_spans(text: str) -> list[tuple[int, int]]:
     return _join_light_clauses(text, bounds, lambda clause: len(_content_words(clause)) < MIN_CLAUSE_WORDS)
 
 
-def _join_light_clauses(text: str, bounds: list[int], too_light: Callable[[str], bool]) -> list[tuple[int, int]]:
+def _join_light_clauses(
+    text: str, bounds: list[int], too_light: Callable[[str], bool], closes: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
     """Spans between ``bounds``, a clause too light to stand alone joined to the next (the last one
-    to the previous)."""
+    to the previous). ``closes``: whether a light clause ends a statement (a semicolon: 营收86亿元，
+    同比增长15%；净利润…): it then completes the previous clause, not the next one."""
     merged: list[tuple[int, int]] = []
     pending: int | None = None
     for a, b in itertools.pairwise(bounds):
         if a >= b:
             continue
         start = a if pending is None else pending
+        if pending is None and merged and closes and too_light(text[a:b]) and closes(text[a:b].rstrip()):
+            merged[-1] = (merged[-1][0], b)
+            continue
         if too_light(text[start:b]):
             pending = start
             continue

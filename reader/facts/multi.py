@@ -1,0 +1,168 @@
+"""A sentence stating several facts joins each of them: a figure fact takes the sentences of
+silent outlets that give a figure of its slot and say what its outlets say besides the figure.
+
+Clustering puts a unit where it is most alike, so a sentence stating two facts (周五（14日）凌晨
+約3時50分起火: the day of the fire and the hour it started) often lands in one fact only, the
+other being told by outlets saying nothing else it says. Here a fact whose outlets give a value
+of one slot (the hour, the number injured) is joined by the unit of an outlet it lacks that gives
+a value of that slot, of the same kind (an hour, not a day), and shares most of the fact's *core*:
+the informative features, values aside, that several of its outlets' members hold (起火, 凌晨).
+The figure may agree or conflict: that is what the fact's status then says.
+
+Guards: the fact's core must be specific (``MIN_EVIDENCE`` informative things); an outlet joins
+with one sentence, and not when two of its sentences fit equally; a sentence already giving its
+figure of that slot to another fact does not give the same figure again. Candidates are found
+through an index of the core's anchor features, so the work grows with the story, not its square.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from reader.facts.cluster import MIN_EVIDENCE, Cluster, Weights, evidence
+from reader.facts.features import Unit
+from reader.facts.labels import mention_value, primary_slot, slot_owner, slot_values, values_in_slot
+
+CORE_SHARE = 0.5  # of the core's informative things (``cluster.evidence``) a joining unit must say
+MAX_POSTING = 64  # units holding one core feature beyond which it finds no candidates
+
+Slot = tuple[str, str | None]
+SentenceKey = tuple[str, int]
+
+
+def join_slot_statements(clusters: Sequence[Cluster], units: Sequence[Unit], weights: Weights) -> None:
+    """Add to each figure fact the units of silent outlets stating its slot (module docstring).
+    Clusters are changed in place; facts with most outlets are served first."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        if not (unit.weak or unit.listing) and unit.values:
+            for feat in unit.features & weights.anchors:
+                postings[feat].append(i)
+    given = _given_figures(clusters, units)
+    twins = _twin_facts(clusters, units)
+    order = sorted(range(len(clusters)), key=lambda c: (-len(clusters[c].articles), c))
+    for cid in order:
+        cluster = clusters[cid]
+        if cluster.values or len(cluster.articles) < 2:
+            continue
+        found = _joining(cluster, units, weights, postings, given)
+        found = {i: f for i, f in found.items() if _sentence_key(units[i]) not in twins.get(cid, ())}
+        for i, (slot, norms) in sorted(found.items()):
+            cluster.members.append(i)
+            cluster.articles.add(units[i].article_id)
+            given[_sentence_key(units[i])].update((slot, n) for n in norms)
+
+
+def _sentence_key(unit: Unit) -> SentenceKey:
+    return (unit.article_id, unit.sentence.start)
+
+
+def _given_figures(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[SentenceKey, set[tuple[Slot, str]]]:
+    """Sentence -> the (slot, figure) pairs it gives to facts of several outlets already: the
+    figure each fact shows for it (a sentence giving a day and an hour gives the day to one)."""
+    given: dict[SentenceKey, set[tuple[Slot, str]]] = defaultdict(set)
+    for cluster in clusters:
+        if len(cluster.articles) < 2:
+            continue
+        members = [units[i] for i in cluster.members]
+        slot = primary_slot(members)
+        if slot is None:
+            continue
+        for unit in members:
+            value = mention_value(unit, slot, members)
+            if value is not None:
+                given[_sentence_key(unit)].add((slot, value.norm))
+    return given
+
+
+def _twin_facts(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[int, set[SentenceKey]]:
+    """Cluster -> the sentences a twin of it holds: another fact of the same slot in which one
+    of its sentences gives the same figure (two tellings of one figure founded apart). A sentence
+    there is lined up with this fact's figure already; joining it here too would blur the twin's
+    status."""
+    holding: dict[tuple[SentenceKey, Slot, str], list[int]] = defaultdict(list)
+    for cid, cluster in enumerate(clusters):
+        if len(cluster.articles) < 2:
+            continue
+        members = [units[i] for i in cluster.members]
+        slot = primary_slot(members)
+        if slot is None:
+            continue
+        for unit in members:
+            value = mention_value(unit, slot, members)
+            if value is not None:
+                found = holding[(_sentence_key(unit), slot, value.norm)]
+                if cid not in found:
+                    found.append(cid)
+    twins: dict[int, set[SentenceKey]] = defaultdict(set)
+    for found in holding.values():
+        for a in found:
+            for b in found:
+                if a != b:
+                    twins[a].update(_sentence_key(units[i]) for i in clusters[b].members)
+    return twins
+
+
+def _joining(
+    cluster: Cluster,
+    units: Sequence[Unit],
+    weights: Weights,
+    postings: dict[str, list[int]],
+    given: dict[SentenceKey, set[tuple[Slot, str]]],
+) -> dict[int, tuple[Slot, list[str]]]:
+    """The unit of each silent outlet that states the cluster's slot, with the figures it gives."""
+    members = [units[i] for i in cluster.members]
+    slot = primary_slot(members)
+    if slot is None or len(slot_values(members).get(slot, {})) < 2:
+        return {}
+    owner = slot_owner(members, slot)
+    kinds = {v.kind for unit in members for v in values_in_slot(unit, slot, owner)}
+    core = _core(members, weights)
+    core_evidence = evidence(core, weights)
+    if core_evidence < MIN_EVIDENCE:
+        return {}
+    best: dict[str, list[tuple[float, int, list[Any]]]] = defaultdict(list)
+    for i in _candidates(core, postings, cluster.articles, units):
+        unit = units[i]
+        figures = [v for v in values_in_slot(unit, slot, owner) if v.kind in kinds]
+        if not figures or all((slot, v.norm) in given[_sentence_key(unit)] for v in figures):
+            continue
+        shared = unit.features & core
+        said = evidence(shared, weights)
+        # a whole word of the core (受伤 beside a count of people) says what the figure counts
+        if said / core_evidence >= CORE_SHARE and (said >= MIN_EVIDENCE or any(f[0] in "cx" for f in shared)):
+            best[unit.article_id].append((said / core_evidence, i, figures))
+    joining: dict[int, tuple[Slot, list[str]]] = {}
+    for found in best.values():
+        found.sort(key=lambda item: (-item[0], item[1]))
+        top = found[0]
+        rivals = [f for f in found[1:] if f[0] == top[0] and units[f[1]].sentence.start != units[top[1]].sentence.start]
+        if not rivals:
+            joining[top[1]] = (slot, [v.norm for v in top[2]])
+    return joining
+
+
+def _core(members: Sequence[Unit], weights: Weights) -> frozenset[str]:
+    """The informative features, values aside, that members of two or more outlets hold."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for unit in members:
+        by_article[unit.article_id].update(f for f in unit.features & weights.informative if not f.startswith("v:"))
+    seen: dict[str, int] = defaultdict(int)
+    for feats in by_article.values():
+        for feat in feats:
+            seen[feat] += 1
+    return frozenset(f for f, n in seen.items() if n >= 2)
+
+
+def _candidates(
+    core: frozenset[str], postings: dict[str, list[int]], present: set[str], units: Sequence[Unit]
+) -> list[int]:
+    """Units of outlets the fact lacks holding an anchor feature of its core."""
+    found: set[int] = set()
+    for feat in sorted(core):
+        posting = postings.get(feat, ())
+        if len(posting) <= MAX_POSTING:
+            found.update(i for i in posting if units[i].article_id not in present)
+    return sorted(found)
