@@ -72,7 +72,7 @@ launch|event|launch|launch*;unveil*;releas*;debut*|发布 推出 上市 首发 �
 price|thing|price|price*;pricing|价格 定价 售价
 sales|thing|sales|sales;sold;sell*|销量 销售 出货 出货量 售出
 revenue|thing|revenue|revenue*;turnover|营收 收入 营业额
-profit|thing|profit|profit*;earnings|利润 盈利 净利
+profit|thing|profit|profit*;earnings;net income|利润 盈利 净利 纯利
 market_value|thing|market value|market value;market cap*;valuation|市值 估值
 shares|thing|shares|share price*;stock exchange*;stock*;shares|股价 股票 股份 交易所
 phone|thing|smartphone|smartphone*;phone*;handset*|手机
@@ -192,6 +192,7 @@ fire_engine|thing|fire engines|fire engine*;fire truck*|消防车
 area|thing|area|area;areas;square met*;square kilomet*|面积
 gross_margin|thing|gross margin|gross margin*|毛利率
 production|event|production start|start production;starts production;begin production;production start*|投产 量产
+year_on_year|attr|year on year|year on year;year-on-year;a year earlier|同比 按年增 按年上升 按年跌 较去年同期
 """
 
 
