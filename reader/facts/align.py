@@ -165,6 +165,7 @@ def _split_self_contradictions(clusters: Sequence[Cluster], units: Sequence[Unit
         if not leaving:
             continue
         moved += [(i, leaving[_sentence_key(units[i])]) for i in cluster.members if _sentence_key(units[i]) in leaving]
+        moved += _also_stating(cluster, units, given, leaving)
         cluster.members = [i for i in cluster.members if _sentence_key(units[i]) not in leaving]
         cluster.articles = {units[i].article_id for i in cluster.members}
     return _agreeing_groups(moved, units)
@@ -199,6 +200,26 @@ def _split_by_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> list[C
 
 def _sentence_key(unit: Unit) -> tuple[str, int]:
     return (unit.article_id, unit.sentence.start)
+
+
+def _also_stating(
+    cluster: Cluster, units: Sequence[Unit], given: dict[tuple[str, int], list[Any]], leaving: dict
+) -> list[tuple[int, Any]]:
+    """Sentences of other outlets that give several values of the slot, one of them a leaving
+    sentence's (3 dead and 12 injured, beside another outlet's 12 injured): they stay, and they
+    also go with the leavers, since they state both facts."""
+    departing = [v for values in leaving.values() for v in values]
+    leaving_articles = {key[0] for key in leaving}
+    extra = []
+    for i in cluster.members:
+        key = _sentence_key(units[i])
+        values = given.get(key, [])
+        if key in leaving or key[0] in leaving_articles or len(values) < 2:
+            continue
+        shared = [v for v in values if any(compatible(v, d) for d in departing)]
+        if shared and len(shared) < len(values):
+            extra.append((i, shared))
+    return extra
 
 
 def _contradicting_sentences(given: dict[tuple[str, int], list[Any]]) -> dict[tuple[str, int], list[Any]]:
