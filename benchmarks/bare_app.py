@@ -15,6 +15,8 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
+SETTLE_ROUNDS = 3  # as reader.tui.screenshot.SETTLE_ROUNDS (not imported: the baseline loads no reader code)
+
 
 class BareApp(App[None]):
     """One line of text, nothing else."""
@@ -24,11 +26,13 @@ class BareApp(App[None]):
 
 
 async def screenshot(size: tuple[int, int]) -> str:
-    """The SVG of the app's first frame."""
+    """The SVG of the app's first frame, waited for as ``reader screenshot`` waits (its ``settle``:
+    messages handled and the screen updated, a few rounds; no waiting for the CPU to idle)."""
     app = BareApp()
     async with app.run_test(size=size, notifications=False) as pilot:
-        await pilot.pause()
-        return app.export_screenshot(title="bare")
+        for _ in range(SETTLE_ROUNDS):
+            await pilot.pause(0)
+        return app.export_screenshot(title="bare", simplify=True)
 
 
 def main(argv: list[str]) -> int:

@@ -64,7 +64,7 @@ def _front_fields(front: str) -> dict[str, str | None]:
             return fields
     fields = _parse_front(front)
     with contextlib.suppress(OSError):
-        atomic_write_text(path, json.dumps(fields, ensure_ascii=False))
+        atomic_write_text(path, json.dumps(fields, ensure_ascii=False), durable=False)
     return fields
 
 

@@ -35,7 +35,8 @@ def find_quotes(body: str, article_id: str = "") -> list[Quote]:
 
     quotes = finder(body, article_id)
     with contextlib.suppress(OSError):
-        atomic_write_text(path, json.dumps([[getattr(q, f) for f in _FIELDS] for q in quotes], ensure_ascii=False))
+        rows = [[getattr(q, f) for f in _FIELDS] for q in quotes]
+        atomic_write_text(path, json.dumps(rows, ensure_ascii=False), durable=False)
     return quotes
 
 

@@ -227,7 +227,7 @@ def _write_table_cache(path: Path | None, data: object) -> None:
     if path is None:
         return
     with contextlib.suppress(OSError, ValueError):
-        atomic_write_bytes(path, marshal.dumps(data))
+        atomic_write_bytes(path, marshal.dumps(data), durable=False)
 
 
 def _chain_from_fields(stored: object) -> tuple[tuple[_Dictionary, ...], ...] | None:

@@ -58,6 +58,7 @@ class Positions:
         self.warnings = loaded.warnings
         stories = loaded.data.get("stories")
         self._stories: dict[str, dict[str, Any]] = stories if isinstance(stories, dict) else {}
+        self._written = self._text()  # what the file holds: saving it again would change nothing
 
     def _story(self, story_id: str) -> dict[str, Any]:
         entry = self._stories.get(story_id)
@@ -84,8 +85,14 @@ class Positions:
         entry["offsets"][article_id] = int(offset)
 
     def save(self) -> None:
-        """Write the positions atomically."""
-        atomic_write_text(self.path, json.dumps({"stories": self._stories}, ensure_ascii=False, indent=1))
+        """Write the positions atomically, unless they are what was read or last written."""
+        text = self._text()
+        if text != self._written:
+            atomic_write_text(self.path, text)
+            self._written = text
+
+    def _text(self) -> str:
+        return json.dumps({"stories": self._stories}, ensure_ascii=False, indent=1)
 
 
 class Config:

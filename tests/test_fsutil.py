@@ -47,3 +47,14 @@ def test_set_aside_moves_a_corrupt_file_to_a_free_name(tmp_path):
     second = set_aside(target)
     assert (first.name, second.name) == ("state.json.corrupt-1", "state.json.corrupt-2")
     assert not target.exists() and second.read_text() == "["
+
+
+def test_a_durable_write_waits_for_the_disk_and_a_cache_write_does_not(tmp_path, monkeypatch):
+    synced = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    atomic_write_text(tmp_path / "kept.txt", "kept")
+    assert len(synced) == 1
+    atomic_write_text(tmp_path / "cache.json", "{}", durable=False)
+    assert len(synced) == 1
+    assert (tmp_path / "cache.json").read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.json", "kept.txt"]

@@ -148,6 +148,24 @@ def test_positions_survive_a_restart_and_a_corrupt_file_is_set_aside(tmp_path):
     assert Positions(path).offset("story", "a") is None  # wrong shapes are ignored, not trusted
 
 
+def test_positions_unchanged_since_reading_are_not_written_again(tmp_path, monkeypatch):
+    from reader import userstate
+
+    path = tmp_path / "positions.json"
+    positions = Positions(path)
+    positions.remember("story", "a", 42)
+    positions.save()
+    writes = []
+    monkeypatch.setattr(userstate, "atomic_write_text", lambda *args, **kwargs: writes.append(args))
+    again = Positions(path)
+    again.remember("story", "a", 42)  # the cursor where it was
+    again.save()
+    assert writes == []
+    again.remember("story", "a", 43)
+    again.save()
+    assert len(writes) == 1
+
+
 def test_config_keeps_unknown_keys_and_rejects_unknown_styles(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text('other = "kept"\n[keys]\nsearch = "ctrl+f"\n', encoding="utf-8")

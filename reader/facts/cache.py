@@ -47,7 +47,7 @@ def write_cached(key: str, facts: list[Fact]) -> None:
     """Store the facts; a cache that cannot be written only costs the next run some time."""
     payload = {"version": ALGORITHM_VERSION, "facts": [_fact_to_json(f) for f in facts]}
     with contextlib.suppress(OSError):
-        atomic_write_text(cache_path(key), json.dumps(payload, ensure_ascii=False))
+        atomic_write_text(cache_path(key), json.dumps(payload, ensure_ascii=False), durable=False)
 
 
 def _fact_to_json(fact: Fact) -> dict:

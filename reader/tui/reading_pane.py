@@ -62,6 +62,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         # move, and most lines come back unchanged
         self._strips: dict[tuple, Strip] = {}
         self._role_styles: dict[str, Style] = {}
+        self._base_style: Style | None = None
 
     # ------------------------------------------------------------ what the app hands down
 
@@ -205,11 +206,15 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._role_styles = {role: self.get_component_rich_style(f"reading--{role}") for role in ROLE_ORDER}
         if len(self._strips) > MAX_KEPT_STRIPS:
             self._strips.clear()
-        return super().render_lines(crop)
+        self._base_style = self.rich_style  # walks every ancestor's styles: once per drawing, not per line
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self._base_style or self.rich_style
         number = self.scroll_offset.y + y
         if self.doc is None or number >= self.doc.line_count:
             return Strip.blank(width, base)

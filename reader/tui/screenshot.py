@@ -6,9 +6,12 @@ import asyncio
 import contextlib
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from reader.tui.app import ReaderApp
 
 SETTLE_SECONDS = 120.0
+SETTLE_ROUNDS = 3  # a handler's message, the message it sends, and one more
 
 
 async def render_svg(
@@ -24,17 +27,28 @@ async def render_svg(
     """The SVG of the screen once the story is shown and the facts are lined up."""
     app = ReaderApp(dirs, article_id=article_id, script=script, facts_mode=facts_mode, sentence=sentence)
     async with app.run_test(size=size, notifications=False) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         if not app.facts_known.is_set():  # facts not in the cache: shown once lined up
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(app.facts_known.wait(), SETTLE_SECONDS)
-            await pilot.pause()
+            await settle(pilot)
         if search:
             app.action_search()
-            await pilot.pause()
+            await settle(pilot)
             await pilot.press(*_keys(search))
-            await pilot.pause()
+            await settle(pilot)
         return app.export_screenshot(title="reader", simplify=True)  # adjacent alike cells joined: a lighter SVG
+
+
+async def settle(pilot: Pilot) -> None:
+    """Until every message the screen's widgets have queued is handled and the screen is updated.
+
+    Pilot's ``pause()`` also waits for the process to be idle for 20 ms at a time, which adds
+    tens of milliseconds and on a busy machine many more; the frame is complete without it.
+    Handlers may queue further messages, so it goes a few rounds.
+    """
+    for _ in range(SETTLE_ROUNDS):
+        await pilot.pause(0)
 
 
 def _keys(text: str) -> list[str]:

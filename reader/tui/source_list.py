@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.events import Click
@@ -102,6 +103,7 @@ class SourceList(ScrollView, can_focus=True):
         self._firsts: list[int] = []  # first line of each entry
         self._heights_width = -1
         self._lines: dict[int, list[Text]] = {}  # entry -> its lines, in the display script
+        self._base_style: Style | None = None
         self.border_title = "Sources"
 
     # ------------------------------------------------------------ what the app hands down
@@ -147,7 +149,11 @@ class SourceList(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._measure()
-        return super().render_lines(crop)
+        self._base_style = self.rich_style  # walks every ancestor's styles: once per drawing, not per line
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
 
     # ------------------------------------------------------------ drawing
 
@@ -177,7 +183,7 @@ class SourceList(ScrollView, can_focus=True):
         return index
 
     def render_line(self, y: int) -> Strip:
-        width, base = self.size.width, self.rich_style
+        width, base = self.size.width, self._base_style or self.rich_style
         number = self.scroll_offset.y + y
         if not self._firsts or number >= self.virtual_size.height:
             return Strip.blank(width, base)
