@@ -69,10 +69,10 @@ def test_range_agrees_with_each_end_of_itself() -> None:
 
 def test_plain_english_noun_takes_in_a_generic_count() -> None:
     units = [
-        _unit("a", "当地政府紧急疏散了3200余名居民。"),
-        _unit("b", "More than 3,200 residents were evacuated.", "en"),
+        _unit("a", "当地政府紧急疏散了3200余名游客。"),
+        _unit("b", "More than 3,200 tourists were evacuated.", "en"),
     ]
-    assert primary_slot(units) == ("count", "residents")
+    assert primary_slot(units) == ("count", "tourists")
     assert status_of(units) == "agree"
     assert _label(units) == "evacuated"
 
@@ -112,3 +112,40 @@ def test_vehicles_named_by_the_shared_thing() -> None:
 def test_a_concept_one_outlet_alone_names_is_no_label() -> None:
     units = [_unit("a", "当局出动60辆车。"), _unit("b", "Police sent 60 vehicles.", "en")]
     assert _label(units) == "vehicles"
+
+
+def test_magnitude_conflict_is_labelled_magnitude() -> None:
+    units = [
+        _unit("a", "某县发生5.8级地震，震源深度10公里。"),
+        _unit("b", "The survey put the magnitude at 6.1.", "en"),
+    ]
+    assert primary_slot(units) == ("magnitude", "magnitude")
+    assert status_of(units) == "conflict"
+    assert _label(units) == "magnitude"
+    near = [_unit("a", "某县发生5.8级地震。"), _unit("b", "It was a 5.8-magnitude quake.", "en")]
+    assert status_of(near) == "agree"
+
+
+def test_count_of_the_missing_is_labelled_missing_not_people() -> None:
+    units = [_unit("a", "地震造成12人遇难，另有3人失联。"), _unit("b", "目前仍有5人下落不明。", "zh-Hant")]
+    assert _label(units) == "missing"
+    assert status_of(units) == "conflict"
+    dead = [_unit("a", "地震造成12人遇难，另有3人失联。"), _unit("b", "地震造成十二人死亡。", "zh-Hant")]
+    assert _label(dead) == "dead"
+
+
+def test_prison_term_is_labelled_prison_sentence() -> None:
+    units = [
+        _unit("a", "法院判处原董事长有期徒刑十二年。"),
+        _unit("b", "The former chairman was sentenced to 12 years in prison.", "en"),
+    ]
+    assert _label(units) == "prison sentence"
+    near = [_unit("a", "原董事长任职十二年。"), _unit("b", "The former chairman served for 12 years.", "en")]
+    assert _label(near) != "prison sentence"
+
+
+def test_money_recovered_by_the_authorities_is_not_labelled_government() -> None:
+    units = [_unit("a", "当局已追回1.9亿元。"), _unit("b", "Authorities have recovered 190 million yuan.", "en")]
+    assert _label(units) == "recovery"
+    near = [_unit("a", "政府预算1.9亿元。"), _unit("b", "The government budget is 190 million yuan.", "en")]
+    assert _label(near) == "budget"

@@ -223,11 +223,16 @@ def label_of(units: Sequence[Unit], weights: Weights) -> str:
 
 # What a count of people is when the fact says what happened to them: 11名受伤 -> injured.
 _PEOPLE_OUTCOMES = {"death": "dead", "injure": "injured", "serious": "in serious condition",
-                    "evacuate": "evacuated", "arrest": "arrested"}  # fmt: skip
+                    "evacuate": "evacuated", "arrest": "arrested", "missing": "missing"}  # fmt: skip
+# Things that pay or hold money rather than name what the money is: an amount the authorities
+# recovered is labelled by the recovery, not by "government".
+_AGENT_THINGS = frozenset({"government", "court", "police", "company", "media", "city", "province", "country"})
+# Concepts that are themselves a length of time: a 12-year prison sentence is a "prison sentence".
+_DURATION_CONCEPTS = frozenset({"sentence"})
 _MEASURES = {"m2": "area", "km2": "area", "km": "distance", "tonnes": "weight", "kg": "weight"}
 _CHANGE_WORDS = {"rise": "growth", "fall": "fall"}
 # Kinds a label names by what they measure; an age or a rank is labelled by what the fact says.
-_FIGURE_KINDS = frozenset({"count", "percent", "pp", "money", "duration"})
+_FIGURE_KINDS = frozenset({"count", "percent", "pp", "money", "duration", "magnitude"})
 
 
 def _time_label(units: Sequence[Unit], slot: tuple[str, str | None], event: str | None, thing: str | None) -> str:
@@ -251,7 +256,12 @@ def _figure_label(units: Sequence[Unit], slot: tuple[str, str | None], event: st
     elif kind in ("percent", "pp"):
         noun = _percent_label(counted, event, thing)
     elif kind == "money":
-        noun = _label(thing) or _label(event) or "amount"
+        named = thing if thing not in _AGENT_THINGS else None
+        noun = _label(named) or _label(event) or _label(thing) or "amount"
+    elif kind == "magnitude":
+        noun = "magnitude"
+    elif event in _DURATION_CONCEPTS or thing in _DURATION_CONCEPTS:
+        noun = concept(event if event in _DURATION_CONCEPTS else thing).label  # type: ignore[arg-type]
     else:
         noun = f"{_label(event) or _label(thing) or ''} duration".strip()
     if shared_owner and noun != _label(shared_owner):
@@ -262,6 +272,8 @@ def _figure_label(units: Sequence[Unit], slot: tuple[str, str | None], event: st
 def _counted_label(counted: str | None, event: str | None, thing: str | None) -> str:
     if counted in _MEASURES:
         return _MEASURES[counted]
+    if counted in _PEOPLE_OUTCOMES:  # 3人失联 counts the missing, whatever else the sentence says
+        return _PEOPLE_OUTCOMES[counted]
     outcome = thing if thing in _PEOPLE_OUTCOMES else event
     if outcome in _PEOPLE_OUTCOMES and (counted in (None, "people") or not _is_concept(counted or "")):
         return _PEOPLE_OUTCOMES[outcome]  # type: ignore[index]

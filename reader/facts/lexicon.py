@@ -116,7 +116,7 @@ youngest|attr|youngest|youngest|最年轻
 cost|thing|cost|cost*|成本
 lawsuit|event|lawsuit|lawsuit*;sue;sued;suing|起诉 诉讼 官司
 arrest|event|arrest|arrest*;detain*|逮捕 拘留 被抓
-death|event|death|die;died;death*;killed|死亡 去世 身亡
+death|event|death|die;died;death*;killed;dead|死亡 去世 身亡 遇难 丧生 罹难
 election|event|election|election*;elected;electing;vote;votes;voted;voting|选举 投票 当选
 government|thing|government|government*;ministry;authorit*|政府 部委 当局
 court|thing|court|court*;judge*|法院 法官
@@ -193,6 +193,21 @@ area|thing|area|area;areas;square met*;square kilomet*|面积
 gross_margin|thing|gross margin|gross margin*|毛利率
 production|event|production start|start production;starts production;begin production;production start*|投产 量产
 year_on_year|attr|year on year|year on year;year-on-year;a year earlier|同比 按年增 按年上升 按年跌 较去年同期
+missing|event|missing|missing;unaccounted for|失联 失踪 下落不明
+magnitude|attr|magnitude|magnitude|震级 里氏 黎克特制 芮氏
+depth|attr|depth|depth|深度 震源深度
+epicentre|thing|epicentre|epicent*|震中 震央
+aftershock|thing|aftershocks|aftershock*|余震
+rescuer|role|rescuers|rescuer*;rescue worker*|救援人员 搜救人员 救援队员
+resident|thing|residents|resident*;villager*|居民 村民
+house|thing|houses|house;houses;homes;housing|房屋 民房 住房 房子
+investor|thing|investors|investor*|投资者 投资人
+victim|thing|victims|victim*|受害人 受害者
+defendant|role|defendants|defendant*|被告人 被告
+platform|thing|platforms|platform*|平台
+sentence|event|prison sentence|sentenced;prison;jail*;imprison*|有期徒刑 徒刑 判处 判刑 获刑 监禁 判囚 入狱
+recover|event|recovery|recover*|追缴 追回 追赃 挽损
+appeal|event|appeal|appeal*|上诉
 """
 
 

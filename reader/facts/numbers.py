@@ -18,7 +18,8 @@ _FOLD_PAIRS = (
     "鐘钟 頭头 後后 來来 號号 禮礼 國国 員员 戶户 絲丝 臺台 輛辆 項项 條条 張张 場场 屆届 輪轮 層层 "
     "級级 數数 單单 筆笔 顆颗 隻只 訂订 銷销 閱阅 讀读 讚赞 關关 熱热 區区 縣县 鋪铺 幣币 圓圆 歐欧 "
     "鎊镑 韓韩 盧卢 淩凌 裡里 職职 會会 車车 於于 進进 為为 樓楼 隊队 們们 種种 類类 冊册 樁桩 雙双 "
-    "買买 賣卖 額额 價价 營营 億亿 貨货 億亿 餘余 裏里 觀观 覽览 贊赞 戶户 產产 廠厂 務务 標标 際际"
+    "買买 賣卖 額额 價价 營营 億亿 貨货 億亿 餘余 裏里 觀观 覽览 贊赞 戶户 產产 廠厂 務务 標标 際际 "
+    "資资 傷伤 蹤踪 聯联 難难 災灾 罰罚 釐厘"
 )
 
 
@@ -51,10 +52,13 @@ CN_VAGUE = r"(?:[几数][十百千万亿]+|十几[万亿]?)"
 # Not inside a code or a longer number: K50, SU7, COVID-19, 1.2.3, a URL remnant.
 NUM_BEFORE = r"(?<![A-Za-z0-9_.])(?<![A-Za-z]-)"
 
+# 3万2000: ten-thousands, then the rest in digits (32000), as Singapore and Taiwan papers write it.
+MIXED_NUM = r"\d{1,4}万\d{1,4}(?![\d.,万亿])"
+
 ZH_NUMBER = (
     rf"(?:(?P<rlo>{AR_NUM}|{CN_NUM})\s*(?:-|~|至|到|—)\s*)?"
     # 上万亿, 破万: after an approximation word a bare 万 / 亿 means one of them.
-    rf"(?P<base>{AR_NUM}|{CN_VAGUE}|{CN_NUM}|(?<=[上破过超近逾])[万亿]+)"
+    rf"(?P<base>{MIXED_NUM}|{AR_NUM}|{CN_VAGUE}|{CN_NUM}|(?<=[上破过超近逾])[万亿]+)"
     r"(?P<m1>[多余])?(?P<mult>(?:[百万亿]|千(?![米克瓦]))*)(?P<m2>[多余])?"  # 32.6千米 is km, not 32,600
 )
 
@@ -89,7 +93,10 @@ _MULT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
 
 def parse_arabic(text: str) -> Decimal:
-    """'1,000,000' -> 1000000; '180.2' -> 180.2."""
+    """'1,000,000' -> 1000000; '180.2' -> 180.2; '3万2000' -> 32000."""
+    if "万" in text:
+        high, low = text.split("万", 1)
+        return Decimal(high) * 10**4 + Decimal(low)
     return Decimal(text.replace(",", ""))
 
 

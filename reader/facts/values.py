@@ -60,6 +60,8 @@ def extract_values(sentence: str, published: str | None = None, language: str | 
     chosen = _join_ranges(_choose(hits), ctx.text)
     resolve_missing_years(chosen, ctx.published, ctx.text)
     _share_counted_nouns(chosen, ctx.text)
+    _name_outcomes(chosen, ctx.text)
+    chosen = _drop_report_times(chosen, ctx.text)
     owners = _owners(chosen, sentence, not _HAN.search(sentence))
     return [_to_value(hit, sentence, owner) for hit, owner in zip(chosen, owners, strict=True)]
 
@@ -111,6 +113,10 @@ _ZH_NOUNS = {
     "点赞量": "likes", "点赞": "likes", "评论": "comments", "转发": "shares", "下载量": "downloads",
     "销量": "sales", "出货量": "shipments", "人": "people", "人次": "visits",
     "车站": "stations", "站点": "stations", "列车": "trains", "乘客": "passengers", "旅客": "passengers",
+    "投资者": "investors", "投资人": "investors", "受害人": "victims", "受害者": "victims",
+    "救援人员": "rescuers", "搜救人员": "rescuers", "救援队员": "rescuers", "居民": "residents",
+    "村民": "residents", "房屋": "houses", "民房": "houses", "住房": "houses", "余震": "aftershocks",
+    "被告人": "defendants", "被告": "defendants", "平台": "platforms",
 }  # fmt: skip
 # Classifiers whose meaning is fixed; None: a person classifier; "": generic (the noun decides).
 _ZH_CLASSIFIERS = {
@@ -121,7 +127,7 @@ _ZH_CLASSIFIERS = {
     "平方米": "m2", "平米": "m2", "平方公尺": "m2",
     "家": "", "个": "", "只": "", "条": "", "张": "", "份": "", "篇": "", "项": "", "件": "", "款": "",
     "种": "", "类": "", "所": "", "座": "", "栋": "", "套": "", "颗": "", "枚": "", "支": "", "场": "",
-    "届": "", "轮": "", "批": "", "封": "", "首": "", "列": "",
+    "届": "", "轮": "", "批": "", "封": "", "首": "", "列": "", "间": "",
     "球(?![衣队员迷场鞋星拍])": "goals",
 }  # fmt: skip
 _CLASSIFIER_RAW = {re.sub(r"\(.*\)", "", key): value for key, value in _ZH_CLASSIFIERS.items()}
@@ -139,7 +145,9 @@ _EN_NOUNS = {
     "kilometre": "km", "kilometer": "km", "km": "km", "tonne": "tonnes", "ton": "tonnes",
     "truck": "vehicles", "lorry": "vehicles", "ambulance": "vehicles", "bus": "vehicles",
     "fire engine": "vehicles", "fire truck": "vehicles", "square metre": "m2", "square meter": "m2",
-    "square kilometre": "km2", "square kilometer": "km2",
+    "square kilometre": "km2", "square kilometer": "km2", "investor": "investors", "victim": "victims",
+    "rescuer": "rescuers", "resident": "residents", "house": "houses", "home": "houses",
+    "aftershock": "aftershocks", "defendant": "defendants", "platform": "platforms",
 }  # fmt: skip
 # Words after a number that other scanners own, or that never name what is counted.
 _EN_NOT_COUNTED = {
@@ -152,7 +160,8 @@ _EN_NOT_COUNTED = {
 _NOUN_WINDOW = 10  # how far after a classifier its noun may be (51家小米之家门店)
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（()）\s“”\"]")
 
-_PERSON_LEMMAS = {"followers", "employees", "workers", "users", "members", "customers", "netizens", "people"}
+_PERSON_LEMMAS = {"followers", "employees", "workers", "users", "members", "customers", "netizens", "people",
+                  "investors", "victims", "rescuers", "residents", "defendants"}  # fmt: skip
 _ZH_NOUN_RE = re.compile(_alternation(_ZH_NOUNS))
 _ZH_PERSON_RE = re.compile(_alternation(w for w, lemma in _ZH_NOUNS.items() if lemma in _PERSON_LEMMAS and w != "人"))
 _ZH_CLASSIFIER = "|".join(sorted(_ZH_CLASSIFIERS, key=len, reverse=True))
@@ -461,11 +470,13 @@ def _zh_counted(match: re.Match[str], text: str, noun: str | None) -> str | None
     further on (51家小米之家门店, 100名…员工), or a noun just before (阅读量超过10万, 员工353人)."""
     classifier = match["cls"]
     fixed = _CLASSIFIER_RAW.get(classifier) if classifier else None
+    start = match.start("pre") if _word(match, "pre") else match.start()
+    if fixed == "times":  # 余震37次, 37次余震: the times are of a named thing
+        return (_ZH_NOUNS[noun] if noun else None) or _noun_before(text, start, _ZH_NOUN_RE) or fixed
     if fixed:
         return fixed
     if noun:
         return _ZH_NOUNS[noun]
-    start = match.start("pre") if _word(match, "pre") else match.start()
     if classifier is None:
         return _noun_before(text, start, _ZH_NOUN_RE)
     if fixed is None:  # a person classifier: 名, 位, 人
@@ -548,6 +559,11 @@ _EN_PLACED = re.compile(
     re.I,
 )
 
+_EN_OUTCOME_COUNT = re.compile(rf"\b(?i:killing|injuring|wounding)\s+(?:at\s+least\s+)?{_EN_NUM}")
+_EN_FUNCTION_WORDS = frozenset(
+    {"after", "before", "since", "until", "during", "into", "onto", "over", "under", "per", "when", "while",
+     "where", "which", "that", "who", "than", "against", "about", "across", "through", "between", "among"}
+)  # fmt: skip
 _EN_OF_GROUP = frozenset({"them", "whom", "those", "us"})
 _EN_EMPLOYS = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
 
@@ -596,6 +612,11 @@ def _scan_en(ctx: ScanContext) -> list[Hit]:
         value = _EN_ORDINALS[match["o"].lower()]
         hits.append(Hit("rank", match.start("o"), match.end("o"), str(value), value, value))
     hits.extend(hit for match in _EN_COUNT.finditer(ctx.text) if (hit := _en_count_hit(match)))
+    for match in _EN_OUTCOME_COUNT.finditer(ctx.text):  # "injuring 86": the people are understood
+        found = _en_amount(match)
+        if found:
+            hits.append(Hit("count", match.start("base"), match.end("base"), format_number(found[1]),
+                            float(found[1]), float(found[1])))  # fmt: skip
     return hits
 
 
@@ -610,7 +631,9 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
     lemma = _en_lemma(noun) if noun else None
     end = match.end("noun") if noun else None
     head = match["head"]
-    modifier = bool(noun and noun.isalpha() and noun.islower() and not noun.endswith("s"))
+    modifier = bool(
+        noun and noun.isalpha() and noun.islower() and not noun.endswith("s") and noun not in _EN_FUNCTION_WORDS
+    )  # "2023 after investors": a preposition is no modifier
     compound = _en_lemma(f"{noun} {head}") if modifier and head else None  # "60 fire engines"
     if compound or (lemma is None and modifier and head and _en_lemma(head)):
         lemma, end = compound or _en_lemma(head), match.end("head")  # "31 league goals": a modifier, then the noun
@@ -633,8 +656,42 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
     return _hit("count", match, amount, format_number(value), counted=lemma, end=end)
 
 
+# --- earthquake magnitudes --------------------------------------------------------------------
+
+def _magnitude_num(group: str) -> str:
+    return rf"(?<![\d.])(?P<{group}>\d(?:\.\d)?)(?!\d|\.\d|%)"
+
+
+# 震级5.8, 規模6.1, 黎克特制5.8級; 5.8级地震, 5级左右的余震; 最大余震为4.2级 (a decimal before 级 is no level)
+_ZH_MAGNITUDE = re.compile(
+    rf"(?:震级|[规規]模|里氏|黎克特制|芮氏)\s?(?:为|达|约|达到)?\s?{_magnitude_num('a')}(?:\s?级)?"
+    rf"|{_magnitude_num('b')}\s?级(?=(?:左右的?|以上的?)?(?:地震|强震|强余震|余震|震))"
+    rf"|{_magnitude_num('c')}(?<=\.\d)\s?级(?!别)"
+)
+_EN_MAGNITUDE = re.compile(
+    rf"\b(?i:magnitude)(?:\s+(?:of|at|was|is|to))?[\s-]+{_magnitude_num('a')}"
+    rf"|{_magnitude_num('b')}[\s-](?i:magnitude)\b"
+)
+
+
+def _scan_magnitudes(ctx: ScanContext) -> list[Hit]:
+    """Earthquake magnitudes: a scale of its own (5.8 vs 6.1 is a conflict, never a count)."""
+    patterns = ([_ZH_MAGNITUDE] if ctx.zh else []) + ([_EN_MAGNITUDE] if ctx.en else [])
+    hits = []
+    for pattern in patterns:
+        for match in pattern.finditer(ctx.text):
+            group = next(g for g in ("a", "b", "c") if match.groupdict().get(g))
+            value = float(match[group])
+            approx = "about" if ctx.text.startswith("左右", match.end()) else None
+            low, high = (value - 0.5, value + 0.5) if approx else (value, value)
+            hit = Hit("magnitude", match.start(), match.end(), match[group], low, high, None, "magnitude", approx)
+            hits.append(hit)
+    return hits
+
+
 def _scan_amounts(ctx: ScanContext) -> list[Hit]:
-    hits = _scan_en(ctx) if ctx.en else []
+    hits = _scan_magnitudes(ctx) if ctx.zh or ctx.en else []
+    hits += _scan_en(ctx) if ctx.en else []
     if ctx.zh:
         for scan in (_scan_zh_money, _scan_zh_percent, _scan_zh_age, _scan_zh_rank, _scan_zh_duration,
                      _scan_zh_counts):  # fmt: skip
@@ -657,7 +714,7 @@ _EN_GATE = re.compile(
 
 # --- choosing among candidates -----------------------------------------------------------------
 
-_KIND_ORDER = ("date", "time", "money", "percent", "age", "duration", "rank", "year", "count")
+_KIND_ORDER = ("magnitude", "date", "time", "money", "percent", "age", "duration", "rank", "year", "count")
 _URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)」”\"'<>]+|[\w.+-]+@[\w-]+\.[\w.]+")
 
 
@@ -736,6 +793,53 @@ def _share_counted_nouns(hits: list[Hit], text: str) -> None:
             if _LIST_GAP.fullmatch(gap) and _LIST_SEPARATOR.search(gap):
                 hit.counted = following.counted
         following = hit
+
+
+# What happened to the people counted: 12人遇难, 3人失联, "three people were still missing",
+# "killing 12 people and injuring 86". Each is a slot of its own (the dead are not the injured).
+_ZH_OUTCOME_AFTER = re.compile(
+    r"(?:仍|已|均|还)?(?:(?P<dead>遇难|死亡|身亡|丧生|罹难|丧命)|(?P<injured>受伤|受轻伤|受重伤)|(?P<missing>失联|失踪|下落不明))"
+)
+_EN_OUTCOME_AFTER = re.compile(
+    r"\s+(?:(?:were|are|was|is|remain(?:ed|s)?|have\s+been|had\s+been)\s+)?(?:still\s+)?"
+    r"(?:(?P<dead>dead|killed)|(?P<injured>injured|hurt|wounded)|(?P<missing>missing|unaccounted\s+for))\b",
+    re.I,
+)
+_EN_OUTCOME_BEFORE = re.compile(r"\b(?:(?P<dead>killing|killed)|(?P<injured>injuring|injured|wounding|wounded))"
+                                r"\s+(?:at\s+least\s+)?$", re.I)  # fmt: skip
+_OUTCOMES = ("dead", "injured", "missing")
+
+
+def _name_outcomes(hits: list[Hit], text: str) -> None:
+    """A count of people followed (or, in English, preceded) by what befell them counts that."""
+    for hit in hits:
+        if hit.kind != "count" or hit.counted not in (None, "people"):
+            continue
+        found = _ZH_OUTCOME_AFTER.match(text, hit.end) or _EN_OUTCOME_AFTER.match(text, hit.end)
+        found = found or _EN_OUTCOME_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+        if found:
+            hit.counted = next(word for word in _OUTCOMES if found.groupdict().get(word))
+
+
+# 截至9日18时, 截至9日上午, as of 6 p.m.: the time of a tally, not of the event. A bare day after
+# 截至 (截至10月28日收盘) is kept: a closing price or a day's figure belongs to that day.
+_REPORT_TIME = re.compile(r"(?:截至|截止到|截止|截至到)\s*$|\b(?i:as\s+of)\s+$")
+_PART_OF_DAY = re.compile(r"\s*(?:[上下]午|凌晨|早上|晚上|中午|傍晚|\d{1,2}\s?[时点])")
+
+
+def _drop_report_times(hits: list[Hit], text: str) -> list[Hit]:
+    """The dates and times of an "as of" clock reading are left out: they date a tally."""
+    drop: set[int] = set()
+    for i, hit in enumerate(hits):
+        if hit.kind not in ("date", "time") or not _REPORT_TIME.search(text, max(0, hit.start - 6), hit.start):
+            continue
+        following = hits[i + 1] if i + 1 < len(hits) else None
+        clock = following is not None and following.kind == "time" and following.start - hit.end <= 4
+        if hit.kind == "time" or clock or _PART_OF_DAY.match(text, hit.end):
+            drop.add(i)
+            if clock:
+                drop.add(i + 1)
+    return [hit for i, hit in enumerate(hits) if i not in drop]
 
 
 def _to_value(hit: Hit, sentence: str, owner: str | None = None) -> Value:
