@@ -69,10 +69,10 @@ def test_range_agrees_with_each_end_of_itself() -> None:
 
 def test_plain_english_noun_takes_in_a_generic_count() -> None:
     units = [
-        _unit("a", "当地政府紧急疏散了3200余名游客。"),
-        _unit("b", "More than 3,200 tourists were evacuated.", "en"),
+        _unit("a", "当地政府紧急疏散了3200余名居民。"),
+        _unit("b", "More than 3,200 residents were evacuated.", "en"),
     ]
-    assert primary_slot(units) == ("count", "tourists")
+    assert primary_slot(units) == ("count", "residents")
     assert status_of(units) == "agree"
     assert _label(units) == "evacuated"
 
@@ -149,3 +149,10 @@ def test_money_recovered_by_the_authorities_is_not_labelled_government() -> None
     assert _label(units) == "recovery"
     near = [_unit("a", "政府预算1.9亿元。"), _unit("b", "The government budget is 190 million yuan.", "en")]
     assert _label(near) == "budget"
+
+
+def test_depth_is_labelled_depth_not_distance() -> None:
+    units = [_unit("a", "震源深度10公里。"), _unit("b", "It struck at a depth of 10 kilometres.", "en")]
+    assert _label(units) == "depth"
+    near = [_unit("a", "距市区约35公里。"), _unit("b", "It struck about 35 km from the city.", "en")]
+    assert _label(near) == "distance"

@@ -86,3 +86,23 @@ def test_as_of_clock_readings_are_not_the_event_time() -> None:
 def test_as_of_a_bare_day_and_other_dates_are_kept() -> None:
     assert ("date", "2025-06-08") in _kinds("截至6月8日收盘，公司股价报128.5元。", "zh-Hans")
     assert ("date", "2025-06-09") in _kinds("9日18时，地震已造成12人遇难。", "zh-Hans")
+
+
+def test_years_then_months_are_one_term() -> None:
+    assert _kinds("被判处有期徒刑两年六个月。", "zh-Hans") == [("duration", "P2.5Y")]
+    assert _kinds("李梅被判2年6个月。", "zh-Hans") == [("duration", "P2.5Y")]
+    assert _kinds("刑期3年零7个月。", "zh-Hans") == [("duration", "P3Y7M")]
+
+
+def test_years_and_months_apart_stay_two_terms() -> None:
+    assert _kinds("任期2年，试用6个月。", "zh-Hans") == [("duration", "P2Y"), ("duration", "P6M")]
+
+
+def test_english_and_a_half() -> None:
+    assert _kinds("She was sentenced to two and a half years.", "en") == [("duration", "P2.5Y")]
+    assert _kinds("He was sentenced to two years and fined.", "en") == [("duration", "P2Y")]
+
+
+def test_two_tiers_are_no_level() -> None:
+    assert _kinds("省市两级迅速启动二级应急响应。", "zh-Hans") == [("rank", "2")]
+    assert _kinds("达到三级标准。", "zh-Hans") == [("rank", "3")]

@@ -230,6 +230,7 @@ _AGENT_THINGS = frozenset({"government", "court", "police", "company", "media", 
 # Concepts that are themselves a length of time: a 12-year prison sentence is a "prison sentence".
 _DURATION_CONCEPTS = frozenset({"sentence"})
 _MEASURES = {"m2": "area", "km2": "area", "km": "distance", "tonnes": "weight", "kg": "weight"}
+_NAMED_MEASURES = frozenset({"depth"})
 _CHANGE_WORDS = {"rise": "growth", "fall": "fall"}
 # Kinds a label names by what they measure; an age or a rank is labelled by what the fact says.
 _FIGURE_KINDS = frozenset({"count", "percent", "pp", "money", "duration", "magnitude"})
@@ -270,8 +271,8 @@ def _figure_label(units: Sequence[Unit], slot: tuple[str, str | None], event: st
 
 
 def _counted_label(counted: str | None, event: str | None, thing: str | None) -> str:
-    if counted in _MEASURES:
-        return _MEASURES[counted]
+    if counted in _MEASURES:  # 震源深度10公里: a length the fact names (depth) before the plain measure
+        return concept(thing).label if thing in _NAMED_MEASURES else _MEASURES[counted]
     if counted in _PEOPLE_OUTCOMES:  # 3人失联 counts the missing, whatever else the sentence says
         return _PEOPLE_OUTCOMES[counted]
     outcome = thing if thing in _PEOPLE_OUTCOMES else event

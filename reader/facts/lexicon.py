@@ -199,7 +199,6 @@ depth|attr|depth|depth|深度 震源深度
 epicentre|thing|epicentre|epicent*|震中 震央
 aftershock|thing|aftershocks|aftershock*|余震
 rescuer|role|rescuers|rescuer*;rescue worker*|救援人员 搜救人员 救援队员
-resident|thing|residents|resident*;villager*|居民 村民
 house|thing|houses|house;houses;homes;housing|房屋 民房 住房 房子
 investor|thing|investors|investor*|投资者 投资人
 victim|thing|victims|victim*|受害人 受害者

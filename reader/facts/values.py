@@ -61,6 +61,7 @@ def extract_values(sentence: str, published: str | None = None, language: str | 
     resolve_missing_years(chosen, ctx.published, ctx.text)
     _share_counted_nouns(chosen, ctx.text)
     _name_outcomes(chosen, ctx.text)
+    chosen = _join_durations(chosen, ctx.text)
     chosen = _drop_report_times(chosen, ctx.text)
     owners = _owners(chosen, sentence, not _HAN.search(sentence))
     return [_to_value(hit, sentence, owner) for hit, owner in zip(chosen, owners, strict=True)]
@@ -310,7 +311,7 @@ _ZH_AGE = re.compile(rf"{_ZH_PRE}?{_NUM}\s?(?:周岁|岁)(?P<suf>左右|以上|�
 _ZH_RANK = re.compile(
     rf"(?:第\s?(?P<ord>\d++|[一二三四五六七八九十百零两]++)(?!季|人民|中学|小学|中心|医院|实验)"
     rf"(?P<ordcls>[名位个次届期轮家号]|人(?!民))?"
-    rf"|{NUM_BEFORE}(?P<lvl>\d+|[一二三四五六七八九十两]+)\s?级(?!别))"
+    rf"|{NUM_BEFORE}(?P<lvl>\d+|[一二三四五六七八九十]+)\s?级(?!别))"  # 省市两级: two tiers, no level
 )
 _ZH_DURATION_UNITS = {
     "年": "Y", "个月": "M", "个多月": "M", "个星期": "W", "个礼拜": "W", "星期": "W", "礼拜": "W",
@@ -529,7 +530,8 @@ _EN_AGED = re.compile(rf"\b(?i:aged?)\s+{_EN_NUM}")
 _EN_DURATION_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN",
                       "second": "S", "decade": "Y"}  # fmt: skip
 _EN_DURATION = re.compile(
-    rf"{_EN_PRE}?{_EN_NUM}[-\s](?P<u>(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?))\b"
+    rf"{_EN_PRE}?{_EN_NUM}(?P<half>\s+and\s+a\s+half)?[-\s]"
+    r"(?P<u>(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?))\b"
     r"(?![-\s]old)"
 )
 _EN_RANK = re.compile(
@@ -599,6 +601,10 @@ def _scan_en(ctx: ScanContext) -> list[Hit]:
         if found:
             word = match["u"].lower().rstrip("s")
             value = found[1] * (10 if word == "decade" else 1)
+            if match["half"]:  # two and a half years
+                value += Decimal("0.5")
+                found = (_Amount(found[0].low + Decimal("0.5"), None if found[0].high is None else found[0].high
+                                 + Decimal("0.5"), found[0].approx, found[0].ranged), value)  # fmt: skip
             unit = _EN_DURATION_UNITS[word]
             hits.append(_hit("duration", match, found[0], _duration_norm(found[0], value, unit), unit=unit))
     for match in _EN_AGE_APPOSED.finditer(ctx.text):
@@ -819,6 +825,35 @@ def _name_outcomes(hits: list[Hit], text: str) -> None:
         found = found or _EN_OUTCOME_BEFORE.search(text, max(0, hit.start - 30), hit.start)
         if found:
             hit.counted = next(word for word in _OUTCOMES if found.groupdict().get(word))
+
+
+_MONTHS_AFTER_YEARS = re.compile(r"\s?(?:零|又)?\s?")
+
+
+def _join_durations(hits: list[Hit], text: str) -> list[Hit]:
+    """两年六个月, 2年6个月: years and then months are one term, in years (2.5)."""
+    joined: list[Hit] = []
+    for hit in hits:
+        first = joined[-1] if joined else None
+        if first is not None and _years_then_months(first, hit, text):
+            joined[-1] = _years_and_months(first, hit)
+        else:
+            joined.append(hit)
+    return joined
+
+
+def _years_then_months(first: Hit, second: Hit, text: str) -> bool:
+    exact = first.low == first.high and second.low == second.high and first.low is not None
+    units = first.kind == second.kind == "duration" and (first.unit, second.unit) == ("Y", "M")
+    return exact and units and bool(_MONTHS_AFTER_YEARS.fullmatch(text, first.end, second.start))
+
+
+def _years_and_months(first: Hit, second: Hit) -> Hit:
+    years, months = Decimal(str(first.low)), Decimal(str(second.low))
+    total = years + months / 12
+    whole = total == total.quantize(Decimal("0.01"))
+    norm = f"P{format_number(total)}Y" if whole else f"P{format_number(years)}Y{format_number(months)}M"
+    return Hit("duration", first.start, second.end, norm, float(total), float(total), "Y", None, first.approx)
 
 
 # 截至9日18时, 截至9日上午, as of 6 p.m.: the time of a tally, not of the event. A bare day after
