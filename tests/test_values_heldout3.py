@@ -106,3 +106,17 @@ def test_english_and_a_half() -> None:
 def test_two_tiers_are_no_level() -> None:
     assert _kinds("省市两级迅速启动二级应急响应。", "zh-Hans") == [("rank", "2")]
     assert _kinds("达到三级标准。", "zh-Hans") == [("rank", "3")]
+
+
+def test_annual_rate_in_li_is_a_percentage() -> None:
+    assert [(v.kind, v.norm) for v in extract_values("以年息高達12厘作招徠。", None, "zh-Hant")] == [("percent", "12")]
+    assert extract_values("误差只有12厘米。", None, "zh-Hans") == [] or all(
+        v.kind != "percent" for v in extract_values("误差只有12厘米。", None, "zh-Hans")
+    )
+
+
+def test_relative_day_glossed_in_brackets_gives_way_to_the_day() -> None:
+    assert [(v.text, v.norm) for v in extract_values("法院昨天（20日）宣判。", "2025-11-21", "zh-Hans")] == [
+        ("20日", "2025-11-20")
+    ]
+    assert [v.text for v in extract_values("法院昨天宣判。", "2025-11-21", "zh-Hans")] == ["昨天"]

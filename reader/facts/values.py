@@ -63,6 +63,7 @@ def extract_values(sentence: str, published: str | None = None, language: str | 
     _name_outcomes(chosen, ctx.text)
     chosen = _join_durations(chosen, ctx.text)
     chosen = _drop_report_times(chosen, ctx.text)
+    chosen = _drop_glossed_relative_days(chosen, ctx.text)
     owners = _owners(chosen, sentence, not _HAN.search(sentence))
     return [_to_value(hit, sentence, owner) for hit, owner in zip(chosen, owners, strict=True)]
 
@@ -302,6 +303,8 @@ _ZH_PERCENT_WORDS = re.compile(
     rf"{_ZH_PRE}?百分之(?P<rlo>)(?P<base>\d+(?:\.\d+)?|[零一二两三四五六七八九十百]+)"
     rf"(?:点(?P<frac>[零一二三四五六七八九]+))?(?P<m1>)(?P<mult>)(?P<m2>){_ZH_SUF}?"
 )
+# 年息12厘: an annual rate of 12% (厘 after 年息 counts whole percents)
+_ZH_ANNUAL_LI = re.compile(rf"(?<=年息)(?:高达|达|为|约|最高)?{_NUM}厘{_ZH_SUF}?")
 _ZH_TENTHS = re.compile(
     rf"{_ZH_PRE}?(?<![\d.])(?P<rlo>)(?P<base>[1-9]|[一二两三四五六七八九十]|[一二三四五六七八][二三四五六七八九])"
     rf"(?P<m1>)(?P<mult>)(?P<m2>)成(?![为了功员本立长熟就果交年绩型品都全是会要能可不没也])(?P<suf>左右|以上)?"
@@ -348,7 +351,7 @@ def _scan_zh_money(ctx: ScanContext) -> list[Hit]:
 
 def _scan_zh_percent(ctx: ScanContext) -> list[Hit]:
     hits = []
-    for pattern in (_ZH_PERCENT, _ZH_PERCENT_WORDS, _ZH_TENTHS):
+    for pattern in (_ZH_PERCENT, _ZH_PERCENT_WORDS, _ZH_TENTHS, _ZH_ANNUAL_LI):
         for match in pattern.finditer(ctx.text):
             amount = _zh_amount(match)
             if amount is None:
@@ -875,6 +878,26 @@ def _drop_report_times(hits: list[Hit], text: str) -> list[Hit]:
             if clock:
                 drop.add(i + 1)
     return [hit for i, hit in enumerate(hits) if i not in drop]
+
+
+_GLOSS_GAP = re.compile(r"\s*[（(]\s*")
+
+
+def _drop_glossed_relative_days(hits: list[Hit], text: str) -> list[Hit]:
+    """昨天（20日）: the day in brackets is the one the reader can check; the word before it is
+    the same day said relatively and is left out."""
+    return [
+        hit
+        for i, hit in enumerate(hits)
+        if not (
+            hit.kind == "date"
+            and i + 1 < len(hits)
+            and hits[i + 1].kind == "date"
+            and hits[i + 1].norm == hit.norm
+            and not any(ch.isdigit() for ch in text[hit.start : hit.end])
+            and _GLOSS_GAP.fullmatch(text, hit.end, hits[i + 1].start)
+        )
+    ]
 
 
 def _to_value(hit: Hit, sentence: str, owner: str | None = None) -> Value:
