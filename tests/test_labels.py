@@ -156,3 +156,10 @@ def test_depth_is_labelled_depth_not_distance() -> None:
     assert _label(units) == "depth"
     near = [_unit("a", "距市区约35公里。"), _unit("b", "It struck about 35 km from the city.", "en")]
     assert _label(near) == "distance"
+
+
+def test_one_outlets_figure_said_in_passing_does_not_name_a_fact() -> None:
+    passing = [_unit("a", "这名在公司工作了9年的经理被视为董事长的爱将。"), _unit("b", "他后来成为董事长的爱将。")]
+    assert "duration" not in _label(passing) and "tenure" not in _label(passing)
+    both = [_unit("a", "该公司共有员工3200名。"), _unit("b", "公司员工约3200人。")]
+    assert "employees" in _label(both)  # a figure two outlets give still names the fact

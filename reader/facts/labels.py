@@ -207,10 +207,14 @@ def label_of(units: Sequence[Unit], weights: Weights) -> str:
     """A short readable label naming the fact's slot in plain words, from the concepts its
     outlets share and the kind of its value: "injured", "start time", "revenue growth"."""
     slot = primary_slot(units)
+    if slot is not None and len(slot_values(units)[slot]) < 2 <= len({u.article_id for u in units}):
+        slot = None  # one outlet's figure, said in passing: the fact is what the outlets share
     event = _top_concept(units, weights, kinds=("event",))
     thing = _top_concept(units, weights, kinds=("thing", "role", "attr"), exclude=slot[1] if slot else None)
     name = _top_name(units, weights)
-    if (slot is None or slot[0] == "duration") and any("s:duration:tenure" in u.features for u in units):
+    # a tenure labels the fact when two outlets give one, not when one sentence says it in passing
+    tenures = {u.article_id for u in units if "s:duration:tenure" in u.features}
+    if (slot is None or slot[0] == "duration") and len(tenures) >= 2:
         return f"tenure at {name}" if name else "tenure"
     if slot and slot[0] in ("time", "clock"):
         return _time_label(units, slot, event, thing)
