@@ -271,21 +271,9 @@ def _fill_clauses(unit: Unit, names: _StoryNames) -> None:
     spans = english_clause_spans(unit.text)
     if len(spans) < 2:
         return
-    parts = []
-    for start, end in spans:
-        part = Unit(
-            article_id=unit.article_id,
-            article_rank=unit.article_rank,
-            sentence=unit.sentence,
-            start=unit.start + start,
-            end=unit.start + end,
-            english=True,
-            values=tuple(v for v in unit.values if start <= v.start < end),
-        )
-        _fill_features(part, names, parent=unit)
-        parts.append((part.features, part.words))
-    unit.clauses = tuple(f & unit.features for f, _ in parts)
-    unit.clause_words = tuple(w for _, w in parts)
+    parts = _filled_parts(unit, names, spans)
+    unit.clauses = tuple(part.features & unit.features for part in parts)
+    unit.clause_words = tuple(part.words for part in parts)
 
 
 def _fill_phrases(unit: Unit, names: _StoryNames) -> None:
@@ -295,6 +283,11 @@ def _fill_phrases(unit: Unit, names: _StoryNames) -> None:
     spans = phrase_spans(unit.text)
     if len(spans) < 2:
         return
+    unit.clauses = tuple(part.features & unit.features for part in _filled_parts(unit, names, spans))
+
+
+def _filled_parts(unit: Unit, names: _StoryNames, spans: list[tuple[int, int]]) -> list[Unit]:
+    """The pieces of a unit at ``spans`` (offsets in its text), each with its own features."""
     shift = unit.start - unit.sentence.start  # values are placed in the sentence
     parts = []
     for start, end in spans:
@@ -304,12 +297,12 @@ def _fill_phrases(unit: Unit, names: _StoryNames) -> None:
             sentence=unit.sentence,
             start=unit.start + start,
             end=unit.start + end,
-            english=False,
+            english=unit.english,
             values=tuple(v for v in unit.values if shift + start <= v.start < shift + end),
         )
         _fill_features(part, names, parent=unit)
-        parts.append(part.features & unit.features)
-    unit.clauses = tuple(parts)
+        parts.append(part)
+    return parts
 
 
 def phrase_spans(text: str) -> list[tuple[int, int]]:
