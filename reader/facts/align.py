@@ -27,6 +27,7 @@ from reader.facts.labels import (
     label_of,
     mention_value,
     primary_slot,
+    slot_clusters,
     slot_owner,
     slot_values,
     status_of,
@@ -150,23 +151,17 @@ def _split_self_contradictions(clusters: Sequence[Cluster], units: Sequence[Unit
     two facts. The sentence the other outlets agree with stays; the others leave, and those that
     left agreeing with each other make clusters of their own."""
     moved: list[tuple[int, Any]] = []
-    for cluster in clusters:
-        if len(cluster.articles) < 2:
-            continue
-        members = [units[i] for i in cluster.members]
-        slot = primary_slot(members)
-        if slot is None:
-            continue
+    for _, cluster, members, slot in slot_clusters(clusters, units):
         owner = slot_owner(members, slot)
         given: dict[tuple[str, int], list[Any]] = defaultdict(list)
         for unit in members:
-            given[_sentence_key(unit)] += values_in_slot(unit, slot, owner)
+            given[unit.sentence_key] += values_in_slot(unit, slot, owner)
         leaving = _contradicting_sentences(given)
         if not leaving:
             continue
-        moved += [(i, leaving[_sentence_key(units[i])]) for i in cluster.members if _sentence_key(units[i]) in leaving]
+        moved += [(i, leaving[units[i].sentence_key]) for i in cluster.members if units[i].sentence_key in leaving]
         moved += _also_stating(cluster, units, given, leaving)
-        cluster.members = [i for i in cluster.members if _sentence_key(units[i]) not in leaving]
+        cluster.members = [i for i in cluster.members if units[i].sentence_key not in leaving]
         cluster.articles = {units[i].article_id for i in cluster.members}
     return _agreeing_groups(moved, units)
 
@@ -184,22 +179,19 @@ def _split_by_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> list[C
             continue
         giving: dict[tuple[str, int], set[tuple[str, str | None]]] = defaultdict(set)
         for unit in members:
-            giving[_sentence_key(unit)].update(slot for slot in shared if values_in_slot(unit, slot, None))
+            giving[unit.sentence_key].update(slot for slot in shared if values_in_slot(unit, slot, None))
         only = [{k for k, slots in giving.items() if slots == {slot}} for slot in shared]
         if not (only[0] and only[1]):
             continue
         primary = primary_slot(members)
         second = shared[1] if primary == shared[0] else shared[0]
         leaving = only[shared.index(second)]
-        moved = [i for i in cluster.members if second in giving[_sentence_key(units[i])]]
-        cluster.members = [i for i in cluster.members if _sentence_key(units[i]) not in leaving]
+        moved = [i for i in cluster.members if second in giving[units[i].sentence_key]]
+        cluster.members = [i for i in cluster.members if units[i].sentence_key not in leaving]
         cluster.articles = {units[i].article_id for i in cluster.members}
         split.append(Cluster(members=moved, articles={units[i].article_id for i in moved}))
     return split
 
-
-def _sentence_key(unit: Unit) -> tuple[str, int]:
-    return (unit.article_id, unit.sentence.start)
 
 
 def _also_stating(
@@ -212,7 +204,7 @@ def _also_stating(
     leaving_articles = {key[0] for key in leaving}
     extra = []
     for i in cluster.members:
-        key = _sentence_key(units[i])
+        key = units[i].sentence_key
         values = given.get(key, [])
         if key in leaving or key[0] in leaving_articles or len(values) < 2:
             continue
@@ -263,9 +255,9 @@ def _adds_links(keyed: KeyedFact, clusters: Sequence[Cluster], units: Sequence[U
     are weaker keys than the likeness a cluster found, so they never double one."""
     if not keyed.key.startswith(("name:", "event:")):
         return True
-    wanted = {(units[i].article_id, units[i].sentence.start) for i in keyed.members}
+    wanted = {units[i].sentence_key for i in keyed.members}
     return not any(
-        wanted <= {(units[i].article_id, units[i].sentence.start) for i in cluster.members} for cluster in clusters
+        wanted <= {units[i].sentence_key for i in cluster.members} for cluster in clusters
     )
 
 
@@ -293,7 +285,7 @@ def _fact(cluster: Cluster, units: Sequence[Unit], weights: Weights) -> tuple[tu
     given = {id(units[i]): v for i, v in cluster.values.items()}
     for unit in sorted(members, key=lambda u: (u.article_rank, u.start)):
         value = given[id(unit)] if cluster.values else mention_value(unit, slot, members)
-        key = (unit.article_id, unit.sentence.start)
+        key = unit.sentence_key
         if key in mentions and (mentions[key].value is not None or value is None):
             continue
         sentence = unit.sentence

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from reader.facts.entities import is_person_name
-from reader.facts.features import Unit
+from reader.facts.features import SentenceKey, Unit
 from reader.script import fold
 
 INSIDER = "insider"
@@ -25,16 +25,13 @@ _SAYS_ZH = re.compile(r"(?:说|說)(?![明漏服法])|表示|(?<![堪自声聲�
 MAX_SAYS_DISTANCE = 25  # characters from the name to its verb of saying
 _SAYS_EN = re.compile(r"\b(?:said|says|told|stated|revealed)\b")
 
-SentenceKey = tuple[str, int]
-
-
 def sentence_sources(units: Sequence[Unit]) -> dict[SentenceKey, str]:
     """(article id, sentence start) -> the source of the sentence's claim, for sentences with one."""
     surfaces = _person_surfaces(units)
     keys: dict[SentenceKey, set[str]] = defaultdict(set)
     texts: dict[SentenceKey, tuple[str, bool]] = {}
     for unit in units:
-        key = (unit.article_id, unit.sentence.start)
+        key = unit.sentence_key
         keys[key].update(n.key for n in unit.names if n.key in surfaces)
         texts.setdefault(key, (fold(unit.sentence.text), unit.english))
     found = {}

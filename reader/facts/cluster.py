@@ -375,8 +375,8 @@ def _similarity(unit: Unit, other: Unit, weights: Weights) -> tuple[float, float
 
 def _sources_differ(unit: Unit, other: Unit, weights: Weights) -> bool:
     """Both sentences say whose claim they report, and not the same source."""
-    mine = weights.sources.get((unit.article_id, unit.sentence.start))
-    theirs = weights.sources.get((other.article_id, other.sentence.start))
+    mine = weights.sources.get(unit.sentence_key)
+    theirs = weights.sources.get(other.sentence_key)
     return mine is not None and theirs is not None and mine != theirs
 
 

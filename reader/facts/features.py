@@ -60,6 +60,9 @@ _EN_STOP = frozenset(
 )
 
 
+SentenceKey = tuple[str, int]  # article id, body offset of the sentence
+
+
 @dataclass
 class Unit:
     """A clause (Chinese) or sentence (English) with its features; alignment clusters these."""
@@ -88,6 +91,11 @@ class Unit:
     @property
     def text(self) -> str:
         return self.sentence.text[self.start - self.sentence.start : self.end - self.sentence.start]
+
+    @property
+    def sentence_key(self) -> SentenceKey:
+        """The sentence the unit belongs to: its article and where the sentence starts."""
+        return (self.article_id, self.sentence.start)
 
 
 def load_value_extractor() -> Callable[..., list[Any]]:
@@ -136,7 +144,7 @@ def story_dictionary(articles: Sequence[Article]) -> Dictionary:
 def _fill_contexts(units: Sequence[Unit]) -> None:
     """A clause's context is itself and its neighbours: enough to complete a short clause, not
     the whole of a sentence chaining several facts."""
-    for _, group in itertools.groupby(units, key=lambda u: (u.article_id, u.sentence.start)):
+    for _, group in itertools.groupby(units, key=lambda u: u.sentence_key):
         mine = list(group)
         for n, unit in enumerate(mine):
             near = mine[max(0, n - 1) : n + 2]

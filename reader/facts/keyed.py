@@ -110,7 +110,7 @@ def term_facts(units: Sequence[Unit], words: Dictionary | None = None) -> list[K
         members = list(by_key[key])
         if not _shared_and_distinctive(members, units) or not _rare_in_text(key, members, units, texts):
             continue
-        sentences = frozenset((units[i].article_id, units[i].sentence.start) for i in members)
+        sentences = frozenset(units[i].sentence_key for i in members)
         if sentences in seen:
             continue
         seen.add(sentences)
@@ -146,7 +146,7 @@ def _english_match(key: str, terms: list[str], words: Dictionary) -> str | None:
 def _widest(facts: list[KeyedFact], units: Sequence[Unit]) -> list[KeyedFact]:
     """Facts whose sentences another term's fact holds too are that fact (大帝之姿 within the
     fact of 大帝 = "emperor"): the widest is kept, in the facts' order."""
-    sentences = [frozenset((units[i].article_id, units[i].sentence.start) for i in f.members) for f in facts]
+    sentences = [frozenset(units[i].sentence_key for i in f.members) for f in facts]
     return [
         fact
         for n, fact in enumerate(facts)
@@ -300,11 +300,11 @@ def denial_facts(units: Sequence[Unit]) -> list[KeyedFact]:
     for unit in units:
         for name in unit.names:
             if name.key in people:
-                subject.setdefault((unit.article_id, unit.sentence.start), name.key)
+                subject.setdefault(unit.sentence_key, name.key)
     by_key: dict[str, dict[int, None]] = defaultdict(dict)
     for i, unit in enumerate(units):
         polarity = None if unit.listing else _denial_polarity(unit)
-        person = subject.get((unit.article_id, unit.sentence.start))
+        person = subject.get(unit.sentence_key)
         if polarity and person:
             by_key[f"{polarity}:{person}"][i] = None
     facts = []
@@ -521,7 +521,7 @@ def _main_person(units: Sequence[Unit], people: set[str]) -> str | None:
     for unit in units:
         for name in unit.names:
             if name.key in people:
-                counts[name.key].add((unit.article_id, unit.sentence.start))
+                counts[name.key].add(unit.sentence_key)
     return min(counts, key=lambda k: (-len(counts[k]), k)) if counts else None
 
 

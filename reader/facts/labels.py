@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from reader.facts.cluster import Weights
+from reader.facts.cluster import Cluster, Weights
 from reader.facts.entities import latin_display, latin_key
 from reader.facts.features import Unit
 from reader.facts.lexicon import concept, counted_concept
@@ -167,6 +167,20 @@ def primary_slot(units: Sequence[Unit]) -> tuple[str, str | None] | None:
         return (-len(table[slot]), 0 if slot[1] else 1, generic, 0 if slot[0] == "time" else 1, str(slot))
 
     return min(table, key=rank)
+
+
+def slot_clusters(
+    clusters: Sequence[Cluster], units: Sequence[Unit]
+) -> Iterator[tuple[int, Cluster, list[Unit], tuple[str, str | None]]]:
+    """(index, cluster, its units, its slot) of every cluster several outlets state that gives
+    values of a slot."""
+    for cid, cluster in enumerate(clusters):
+        if len(cluster.articles) < 2:
+            continue
+        members = [units[i] for i in cluster.members]
+        slot = primary_slot(members)
+        if slot is not None:
+            yield cid, cluster, members, slot
 
 
 def status_of(units: Sequence[Unit]) -> str:

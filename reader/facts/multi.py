@@ -18,20 +18,17 @@ through an index of the core's anchor features, so the work grows with the story
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reader.facts.cluster import MIN_EVIDENCE, Cluster, Weights, evidence
-from reader.facts.features import Unit
-from reader.facts.labels import mention_value, primary_slot, slot_owner, slot_values, values_in_slot
+from reader.facts.features import SentenceKey, Unit
+from reader.facts.labels import mention_value, primary_slot, slot_clusters, slot_owner, slot_values, values_in_slot
 
 CORE_SHARE = 0.5  # of the core's informative things (``cluster.evidence``) a joining unit must say
 MAX_POSTING = 64  # units holding one core feature beyond which it finds no candidates
 
 Slot = tuple[str, str | None]
-SentenceKey = tuple[str, int]
-
-
 def join_slot_statements(clusters: Sequence[Cluster], units: Sequence[Unit], weights: Weights) -> None:
     """Add to each figure fact the units of silent outlets stating its slot (module docstring).
     Clusters are changed in place; facts with most outlets are served first."""
@@ -48,32 +45,20 @@ def join_slot_statements(clusters: Sequence[Cluster], units: Sequence[Unit], wei
         if cluster.values or len(cluster.articles) < 2:
             continue
         found = _joining(cluster, units, weights, postings, given)
-        found = {i: f for i, f in found.items() if _sentence_key(units[i]) not in twins.get(cid, ())}
+        found = {i: f for i, f in found.items() if units[i].sentence_key not in twins.get(cid, ())}
         for i, (slot, norms) in sorted(found.items()):
             cluster.members.append(i)
             cluster.articles.add(units[i].article_id)
-            given[_sentence_key(units[i])].update((slot, n) for n in norms)
+            given[units[i].sentence_key].update((slot, n) for n in norms)
 
-
-def _sentence_key(unit: Unit) -> SentenceKey:
-    return (unit.article_id, unit.sentence.start)
 
 
 def _given_figures(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[SentenceKey, set[tuple[Slot, str]]]:
     """Sentence -> the (slot, figure) pairs it gives to facts of several outlets already: the
     figure each fact shows for it (a sentence giving a day and an hour gives the day to one)."""
     given: dict[SentenceKey, set[tuple[Slot, str]]] = defaultdict(set)
-    for cluster in clusters:
-        if len(cluster.articles) < 2:
-            continue
-        members = [units[i] for i in cluster.members]
-        slot = primary_slot(members)
-        if slot is None:
-            continue
-        for unit in members:
-            value = mention_value(unit, slot, members)
-            if value is not None:
-                given[_sentence_key(unit)].add((slot, value.norm))
+    for _, key, slot, figure in _shown_figures(clusters, units):
+        given[key].add((slot, figure))
     return given
 
 
@@ -83,26 +68,26 @@ def _twin_facts(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[int,
     there is lined up with this fact's figure already; joining it here too would blur the twin's
     status."""
     holding: dict[tuple[SentenceKey, Slot, str], list[int]] = defaultdict(list)
-    for cid, cluster in enumerate(clusters):
-        if len(cluster.articles) < 2:
-            continue
-        members = [units[i] for i in cluster.members]
-        slot = primary_slot(members)
-        if slot is None:
-            continue
-        for unit in members:
-            value = mention_value(unit, slot, members)
-            if value is not None:
-                found = holding[(_sentence_key(unit), slot, value.norm)]
-                if cid not in found:
-                    found.append(cid)
+    for cid, key, slot, figure in _shown_figures(clusters, units):
+        found = holding[(key, slot, figure)]
+        if cid not in found:
+            found.append(cid)
     twins: dict[int, set[SentenceKey]] = defaultdict(set)
     for found in holding.values():
         for a in found:
             for b in found:
                 if a != b:
-                    twins[a].update(_sentence_key(units[i]) for i in clusters[b].members)
+                    twins[a].update(units[i].sentence_key for i in clusters[b].members)
     return twins
+
+
+def _shown_figures(clusters: Sequence[Cluster], units: Sequence[Unit]) -> Iterator[tuple[int, SentenceKey, Slot, str]]:
+    """(cluster, sentence, slot, figure) for every figure a fact of several outlets shows."""
+    for cid, _, members, slot in slot_clusters(clusters, units):
+        for unit in members:
+            value = mention_value(unit, slot, members)
+            if value is not None:
+                yield cid, unit.sentence_key, slot, value.norm
 
 
 def _joining(
@@ -127,7 +112,7 @@ def _joining(
     for i in _candidates(core, postings, cluster.articles, units):
         unit = units[i]
         figures = [v for v in values_in_slot(unit, slot, owner) if v.kind in kinds]
-        if not figures or all((slot, v.norm) in given[_sentence_key(unit)] for v in figures):
+        if not figures or all((slot, v.norm) in given[unit.sentence_key] for v in figures):
             continue
         shared = unit.features & core
         said = evidence(shared, weights)

@@ -18,14 +18,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from reader.facts.cluster import Cluster
-from reader.facts.features import Unit, concept_kind
+from reader.facts.features import SentenceKey, Unit, concept_kind
 from reader.facts.keyed import MIN_SHARED_CONCEPTS, _han_people
 from reader.facts.labels import primary_slot
 
 MAX_SENTENCES_WITH_NAME = 4
-
-SentenceKey = tuple[str, int]
-
 
 def join_valueless_mentions(clusters: Sequence[Cluster], units: Sequence[Unit]) -> None:
     """Add to each slot fact the one value-less sentence of each silent outlet that names its
@@ -33,7 +30,7 @@ def join_valueless_mentions(clusters: Sequence[Cluster], units: Sequence[Unit]) 
     people = _han_people(units)
     sentences: dict[SentenceKey, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
-        sentences[(unit.article_id, unit.sentence.start)].append(i)
+        sentences[unit.sentence_key].append(i)
     context = {key: frozenset().union(*(units[i].context for i in found)) for key, found in sentences.items()}
     by_name = _valueless_by_name(sentences, context, units, people)
     for cluster in clusters:
@@ -42,7 +39,7 @@ def join_valueless_mentions(clusters: Sequence[Cluster], units: Sequence[Unit]) 
         members = [units[i] for i in cluster.members]
         if primary_slot(members) is None:
             continue
-        member_sentences = sorted({(u.article_id, u.sentence.start) for u in members})
+        member_sentences = sorted({u.sentence_key for u in members})
         found = _candidates([context[k] for k in member_sentences], by_name, context, people)
         for article in sorted(found):
             if article not in cluster.articles and len(found[article]) == 1:
