@@ -362,11 +362,7 @@ async def widget_search_times(story_dir: Path, rounds: int) -> dict[str, tuple[f
 
     app = ReaderApp([story_dir])
     async with app.run_test(size=(120, 40), notifications=False) as pilot:
-        clock = FrameClock(app)
-        await _settled(app, pilot)
-        await pilot.press("slash")
-        await pilot.pause()
-        noop = await _presses(pilot, clock, "end", 7)
+        clock, noop = await _open_search(app, pilot)
         await _press(pilot, clock, QUERIES[0][0])  # finds every article's sentences first
         await pilot.press("backspace")
         await pilot.pause()
@@ -391,12 +387,17 @@ async def first_search_time(story_dir: Path) -> tuple[float, float]:
     shutil.rmtree(cache_dir() / "quotes", ignore_errors=True)
     app = ReaderApp([story_dir])
     async with app.run_test(size=(120, 40), notifications=False) as pilot:
-        clock = FrameClock(app)
-        await _settled(app, pilot)
-        await pilot.press("slash")
-        await pilot.pause()
-        noop = await _presses(pilot, clock, "end", 7)
+        clock, noop = await _open_search(app, pilot)
         return _beyond([await _press(pilot, clock, QUERIES[0][0])], noop)
+
+
+async def _open_search(app, pilot) -> tuple[FrameClock, list[Press]]:
+    """The search screen opened once the app has settled, and no-op presses measured in it."""
+    clock = FrameClock(app)
+    await _settled(app, pilot)
+    await pilot.press("slash")
+    await pilot.pause()
+    return clock, await _presses(pilot, clock, "end", 7)
 
 
 def bench_search(plan: Plan, story64: Path) -> list[Figure]:
