@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from facts_helpers import linking
 
 from reader.facts.align import align_story
 from reader.facts.features import english_clause_spans
-from reader.models import Article, Fact, Story
+from reader.models import Article, Story
 
 
 @pytest.fixture(autouse=True)
@@ -23,12 +24,6 @@ def _story(*bodies: tuple[str, str, str | None]) -> Story:
         for aid, body, lang, date in ((*b[:3], b[3] if len(b) > 3 else "2025-09-10") for b in bodies)
     )
     return Story(id="t", title="t", path=Path("."), articles=articles)
-
-
-def _linking(facts: list[Fact], *sides: tuple[str, str]) -> list[Fact]:
-    return [
-        f for f in facts if all(any(m.article_id == a and frag in m.sentence for m in f.mentions) for a, frag in sides)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -70,7 +65,7 @@ def test_a_clause_of_a_long_english_sentence_matches_a_chinese_sentence() -> Non
         ),
     )
     facts = align_story(story, use_cache=False)
-    assert _linking(facts, ("en", "Crown Prince"), ("zh2", "星辰太子"))
+    assert linking(facts, ("en", "Crown Prince"), ("zh2", "星辰太子"))
 
 
 def test_nine_years_at_a_company_is_one_tenure_fact() -> None:
@@ -80,7 +75,7 @@ def test_nine_years_at_a_company_is_one_tenure_fact() -> None:
         ("c", "李明在星辰的九年，经历了起起落落。", "zh-Hans"),
     )
     facts = align_story(story, use_cache=False)
-    [tenure] = _linking(facts, ("a", "9年资历"), ("b", "九年的職業生涯"), ("c", "在星辰的九年"))
+    [tenure] = linking(facts, ("a", "9年资历"), ("b", "九年的職業生涯"), ("c", "在星辰的九年"))
     assert tenure.status == "agree"
     assert tenure.label.startswith("tenure")
 
@@ -91,7 +86,7 @@ def test_a_duration_of_something_else_is_not_tenure() -> None:
         ("b", "这款电池的保修期长达九年，远超同行。", "zh-Hans"),
     )
     facts = align_story(story, use_cache=False)
-    assert not _linking(facts, ("a", "9年资历"), ("b", "保修期"))
+    assert not linking(facts, ("a", "9年资历"), ("b", "保修期"))
 
 
 def test_clusters_an_outlet_bridges_become_one_fact_in_conflict() -> None:
@@ -103,5 +98,5 @@ def test_clusters_an_outlet_bridges_become_one_fact_in_conflict() -> None:
         ("c", "2020年，李明被外派到河南做分公司總經理。", "zh-Hant", "2025-09-03"),
     )
     facts = align_story(story, use_cache=False)
-    [posting] = _linking(facts, ("b", "In 2021"), ("c", "2020年"))
+    [posting] = linking(facts, ("b", "In 2021"), ("c", "2020年"))
     assert posting.status == "conflict"

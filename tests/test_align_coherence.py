@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from facts_helpers import linking
 
 from reader.content import load_story
 from reader.facts.align import align_story
-from reader.models import Article, Fact, Story
+from reader.models import Article, Story
 
 DATA = Path(__file__).parent / "data" / "kettle-recall"
 
@@ -27,20 +28,13 @@ def _story(*bodies: tuple[str, str, str | None]) -> Story:
     return Story(id="t", title="t", path=Path("."), articles=articles)
 
 
-def _linking(facts: list[Fact], first: tuple[str, str], second: tuple[str, str]) -> list[Fact]:
-    def has(fact: Fact, side: tuple[str, str]) -> bool:
-        return any(m.article_id == side[0] and side[1] in m.sentence for m in fact.mentions)
-
-    return [f for f in facts if has(f, first) and has(f, second)]
-
-
 def test_counts_of_one_kind_far_apart_are_different_facts() -> None:
     story = _story(
         ("a", "成为品牌掌舵人后，李明推动红星手机出货量突破10亿台。", "zh-Hans"),
         ("b", "Under Li Ming's leadership, the Hongxing Turbo phone sold over 300,000 units on its first day.", "en"),
     )
     facts = align_story(story, use_cache=False)
-    assert not _linking(facts, ("a", "10亿台"), ("b", "300,000"))
+    assert not linking(facts, ("a", "10亿台"), ("b", "300,000"))
 
 
 def test_one_generic_concept_shared_is_not_a_fact() -> None:
@@ -49,8 +43,8 @@ def test_one_generic_concept_shared_is_not_a_fact() -> None:
         ("b", "你认为星辰还会再造一个明星高管吗？评论区说说。\n\n星辰科技辞退了总经理李明。", "zh-Hans"),
     )
     facts = align_story(story, use_cache=False)
-    assert not _linking(facts, ("a", "评论区"), ("b", "评论区"))
-    assert _linking(facts, ("a", "辞退总经理李明"), ("b", "辞退了总经理李明"))
+    assert not linking(facts, ("a", "评论区"), ("b", "评论区"))
+    assert linking(facts, ("a", "辞退总经理李明"), ("b", "辞退了总经理李明"))
 
 
 def test_headlines_alone_do_not_make_a_fact() -> None:
@@ -69,9 +63,9 @@ def test_headlines_alone_do_not_make_a_fact() -> None:
 
 def test_kettle_recall_story_lines_up_and_keeps_same_number_facts_apart() -> None:
     facts = align_story(load_story(DATA), use_cache=False)
-    [burns] = _linking(facts, ("hans-daily", "37名用户"), ("hant-post", "41名用戶"))
+    [burns] = linking(facts, ("hans-daily", "37名用户"), ("hant-post", "41名用戶"))
     assert burns.status == "conflict"
-    [date] = _linking(facts, ("hans-daily", "3月5日"), ("en-wire", "March 5, 2024"))
+    [date] = linking(facts, ("hans-daily", "3月5日"), ("en-wire", "March 5, 2024"))
     assert date.status == "agree" and "hant-post" in {m.article_id for m in date.mentions}
-    assert not _linking(facts, ("hant-post", "5000平方米"), ("hans-daily", "5000人"))
-    assert not _linking(facts, ("hant-post", "5000平方米"), ("en-wire", "5,000 people"))
+    assert not linking(facts, ("hant-post", "5000平方米"), ("hans-daily", "5000人"))
+    assert not linking(facts, ("hant-post", "5000平方米"), ("en-wire", "5,000 people"))

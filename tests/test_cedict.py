@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from facts_helpers import linked
 
 from reader.facts import cedict, features
 from reader.facts.align import align_articles
@@ -114,13 +115,6 @@ FLOOD = [
 ]
 
 
-def _linked(facts, first: tuple[str, str], second: tuple[str, str]) -> bool:
-    """Whether one fact holds a sentence of ``first[0]`` containing ``first[1]`` and one of ``second``."""
-    return any(
-        any(m.article_id == first[0] and first[1] in m.sentence for m in f.mentions)
-        and any(m.article_id == second[0] and second[1] in m.sentence for m in f.mentions)
-        for f in facts
-    )
 
 
 def test_paraphrases_link_across_scripts_and_languages_through_the_dictionary() -> None:
@@ -130,17 +124,17 @@ def test_paraphrases_link_across_scripts_and_languages_through_the_dictionary() 
     for group in (evacuation, roof):
         for n, first in enumerate(group):
             for second in group[n + 1 :]:
-                assert _linked(facts, first, second), (first, second)
+                assert linked(facts, first, second), (first, second)
     # the tempting pair: two sentences with no claim in common stay apart
-    assert not _linked(facts, ("hans", "学校照常上课"), ("en", "harvest would be late"))
-    assert not _linked(facts, ("hans", "屋顶坍塌"), ("en", "evacuated overnight"))
+    assert not linked(facts, ("hans", "学校照常上课"), ("en", "harvest would be late"))
+    assert not linked(facts, ("hans", "屋顶坍塌"), ("en", "evacuated overnight"))
 
 
 def test_without_the_dictionary_the_english_paraphrase_is_not_found(monkeypatch) -> None:
     empty = cedict.Dictionary({}, 2)
     monkeypatch.setattr(features, "dictionary_for", lambda texts: empty)
     facts = align_articles(FLOOD, lambda fraction, message: None)
-    assert not _linked(facts, ("hans", "屋顶坍塌"), ("en", "roof of the museum collapsed"))
+    assert not linked(facts, ("hans", "屋顶坍塌"), ("en", "roof of the museum collapsed"))
 
 
 def test_grammatical_words_are_glossed_by_function_words_only() -> None:

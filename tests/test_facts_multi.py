@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from facts_helpers import article, linking, story_of
 
 from reader.facts.align import align_story
 from reader.facts.features import clause_spans
-from reader.models import Article, Fact, Story
+from reader.models import Story
 
 
 @pytest.fixture(autouse=True)
@@ -18,17 +19,7 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _story(*bodies: tuple[str, str]) -> Story:
-    articles = tuple(
-        Article(id=aid, body=body, outlet=aid, language="zh-Hans", published="2025-05-03", title=None)
-        for aid, body in bodies
-    )
-    return Story(id="t", title="t", path=Path("."), articles=articles)
-
-
-def _linking(facts: list[Fact], *sides: tuple[str, str]) -> list[Fact]:
-    return [
-        f for f in facts if all(any(m.article_id == a and frag in m.sentence for m in f.mentions) for a, frag in sides)
-    ]
+    return story_of([article(aid, body, "zh-Hans", "2025-05-03") for aid, body in bodies])
 
 
 @pytest.mark.parametrize(
@@ -56,21 +47,21 @@ FIRE = (
 
 def test_a_sentence_giving_a_day_and_an_hour_joins_the_date_and_the_start_time() -> None:
     facts = align_story(_story(*FIRE), use_cache=False)
-    start = _linking(facts, ("a", "起火时间为"), ("b", "起火时间为"), ("c", "2时40分起火"))
+    start = linking(facts, ("a", "起火时间为"), ("b", "起火时间为"), ("c", "2时40分起火"))
     assert start and start[0].status == "conflict"
     assert [m.value for m in start[0].mentions if m.article_id == "c"] == ["02:40"]
-    assert _linking(facts, ("a", "5月3日凌晨"), ("c", "2时40分起火"))
+    assert linking(facts, ("a", "5月3日凌晨"), ("c", "2时40分起火"))
 
 
 def test_a_time_of_another_event_does_not_join_the_start_time() -> None:
     facts = align_story(_story(*FIRE), use_cache=False)
-    for fact in _linking(facts, ("a", "起火时间为"), ("b", "起火时间为")):
+    for fact in linking(facts, ("a", "起火时间为"), ("b", "起火时间为")):
         assert not any("扑" in m.sentence for m in fact.mentions)
 
 
 def test_a_sentence_giving_two_counts_of_people_joins_both_facts() -> None:
     facts = align_story(_story(*FIRE), use_cache=False)
-    dead = _linking(facts, ("b", "3人死亡、12人受伤"), ("c", "三人死亡"))
-    injured = _linking(facts, ("b", "3人死亡、12人受伤"), ("c", "12人受伤送院治疗"))
+    dead = linking(facts, ("b", "3人死亡、12人受伤"), ("c", "三人死亡"))
+    injured = linking(facts, ("b", "3人死亡、12人受伤"), ("c", "12人受伤送院治疗"))
     assert dead and injured and dead[0] is not injured[0]
     assert [m.value for m in injured[0].mentions if m.article_id == "b"] == ["12"]

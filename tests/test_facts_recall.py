@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from facts_helpers import article, linked, story_of
 
 from reader.facts.align import align_story
 from reader.facts.features import build_units
 from reader.facts.keyed import actor_facts
 from reader.facts.lexicon import concepts_in
 from reader.facts.values import extract_values
-from reader.models import Article, Fact, Story
+from reader.models import Story
 from reader.script import fold
 
 
@@ -23,18 +24,7 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _story(*bodies: tuple[str, str, str]) -> Story:
-    articles = tuple(
-        Article(id=aid, body=body, outlet=aid, published="2025-03-06", language=language)
-        for aid, language, body in bodies
-    )
-    return Story(id="t", title="t", path=Path("."), articles=articles)
-
-
-def _linked(facts: list[Fact], first: tuple[str, str], second: tuple[str, str]) -> bool:
-    def has(fact: Fact, side: tuple[str, str]) -> bool:
-        return any(m.article_id == side[0] and side[1] in m.sentence for m in fact.mentions)
-
-    return any(has(f, first) and has(f, second) for f in facts)
+    return story_of([article(aid, body, language, "2025-03-06") for aid, language, body in bodies])
 
 
 def _concepts(text: str, english: bool) -> set[str]:
@@ -71,8 +61,8 @@ def test_free_exchange_lines_up_across_languages_but_not_a_stock_exchange() -> N
         ("zh", "zh-Hans", "消费者可以在任何门店免费更换新产品。\n\n暖星电器的股价在深圳下跌。"),
     )  # fmt: skip
     facts = align_story(story, use_cache=False)
-    assert _linked(facts, ("en", "exchange the kettle"), ("zh", "免费更换"))
-    assert not _linked(facts, ("en", "Stock Exchange"), ("zh", "免费更换"))
+    assert linked(facts, ("en", "exchange the kettle"), ("zh", "免费更换"))
+    assert not linked(facts, ("en", "Stock Exchange"), ("zh", "免费更换"))
 
 
 PEOPLE = (
@@ -91,9 +81,9 @@ def test_a_rare_quality_said_of_a_shared_name_lines_up() -> None:
         ("zh", "zh-Hans", "3月5日，星辰辞退了经理李明。\n\n李明后来成为张伟的爱将。\n\n张伟在发布会上宣布了新手机。"),
     )
     facts = align_story(story, use_cache=False)
-    assert _linked(facts, ("en", "appreciated by Zhang Wei"), ("zh", "张伟的爱将"))
+    assert linked(facts, ("en", "appreciated by Zhang Wei"), ("zh", "张伟的爱将"))
     # the same name with a generic thing is not a fact: the launch says nothing of the favourite
-    assert not _linked(facts, ("en", "appreciated by Zhang Wei"), ("zh", "新手机"))
+    assert not linked(facts, ("en", "appreciated by Zhang Wei"), ("zh", "新手机"))
 
 
 def _actor_story(hant: str) -> Story:
@@ -110,7 +100,7 @@ def test_a_secondary_person_doing_one_thing_in_two_outlets_is_one_fact() -> None
     found = {k.key: {units[i].article_id for i in k.members} for k in actor_facts(units)}
     assert found.get("actor:zhangwei:warn") == {"hans", "hant"}
     facts = align_story(story, use_cache=False)
-    assert _linked(facts, ("hans", "张伟也曾公开提醒"), ("hant", "張偉以前還在公開場合"))
+    assert linked(facts, ("hans", "张伟也曾公开提醒"), ("hant", "張偉以前還在公開場合"))
 
 
 def test_the_same_person_and_act_about_something_else_is_no_actor_fact() -> None:
@@ -139,5 +129,5 @@ def test_employee_count_lines_up_with_a_chinese_headcount() -> None:
         ("zh", "zh-Hans", "暖星电器去年的销售额为45亿元，员工约5000人。"),
     )
     facts = align_story(story, use_cache=False)
-    assert _linked(facts, ("en", "employs about"), ("zh", "员工约5000人"))
-    assert not _linked(facts, ("en", "square meters"), ("zh", "员工约5000人"))
+    assert linked(facts, ("en", "employs about"), ("zh", "员工约5000人"))
+    assert not linked(facts, ("en", "square meters"), ("zh", "员工约5000人"))

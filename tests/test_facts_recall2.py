@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from facts_helpers import article, linked, story_of
 
 from reader.facts.align import align_story
 from reader.facts.features import phrase_spans
-from reader.models import Article, Fact, Story
+from reader.models import Story
 
 
 @pytest.fixture(autouse=True)
@@ -20,18 +21,7 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _story(*bodies: tuple[str, str, str]) -> Story:
-    articles = tuple(
-        Article(id=aid, body=body, outlet=aid, published="2025-03-06", language=language)
-        for aid, language, body in bodies
-    )
-    return Story(id="t", title="t", path=Path("."), articles=articles)
-
-
-def _linked(facts: list[Fact], first: tuple[str, str], second: tuple[str, str]) -> bool:
-    def has(fact: Fact, side: tuple[str, str]) -> bool:
-        return any(m.article_id == side[0] and side[1] in m.sentence for m in fact.mentions)
-
-    return any(has(f, first) and has(f, second) for f in facts)
+    return story_of([article(aid, body, language, "2025-03-06") for aid, language, body in bodies])
 
 
 def _phrases(text: str) -> list[str]:
@@ -62,7 +52,7 @@ def test_a_phrase_links_to_another_outlet_saying_only_that() -> None:
     english = "Xinghui Technology dismissed Li Qiang on Wednesday. Chairman Chen Ming said the rules apply to all."
     story = _story(("long", "zh-Hans", LONG_ZH), ("short", "zh-Hans", other), ("en", "en", english))
     facts = align_story(story, use_cache=False)
-    assert _linked(facts, FAVOURITE, ("short", "成为陈明的爱将"))
+    assert linked(facts, FAVOURITE, ("short", "成为陈明的爱将"))
 
 
 def test_a_phrase_links_to_an_english_clause_saying_it() -> None:
@@ -76,7 +66,7 @@ def test_a_phrase_links_to_an_english_clause_saying_it() -> None:
     )
     story = _story(("long", "zh-Hans", LONG_ZH), ("short", "zh-Hans", other), ("en", "en", english))
     facts = align_story(story, use_cache=False)
-    assert _linked(facts, FAVOURITE, ("en", "deeply appreciated by Chen Ming"))
+    assert linked(facts, FAVOURITE, ("en", "deeply appreciated by Chen Ming"))
 
 
 def test_a_link_through_one_phrase_does_not_join_a_fact_the_article_tells_elsewhere() -> None:
@@ -92,13 +82,13 @@ def test_a_link_through_one_phrase_does_not_join_a_fact_the_article_tells_elsewh
         ("long", "zh-Hans", LONG_ZH), ("short", "zh-Hans", short), ("hant", "zh-Hant", hant), ("en", "en", english)
     )
     facts = align_story(story, use_cache=False)
-    assert _linked(facts, FAVOURITE, ("short", "成为陈明的爱将"))
-    assert _linked(facts, ("short", "在星辉的九年里"), ("hant", "九年的職業生涯"))
-    assert not _linked(facts, ("short", "成为陈明的爱将"), ("hant", "九年的職業生涯"))
+    assert linked(facts, FAVOURITE, ("short", "成为陈明的爱将"))
+    assert linked(facts, ("short", "在星辉的九年里"), ("hant", "九年的職業生涯"))
+    assert not linked(facts, ("short", "成为陈明的爱将"), ("hant", "九年的職業生涯"))
 
 
 def test_a_title_shared_in_a_list_of_titles_is_not_a_fact() -> None:
     titles = "星辉科技华东区市场部总经理、品牌事业部总经理李强被公司辞退，原因是泄露机密。"
     other = "星辉科技华东区市场部总经理张伟昨天在上海发布了三款新品。"
     facts = align_story(_story(("a", "zh-Hans", titles), ("b", "zh-Hans", other)), use_cache=False)
-    assert not _linked(facts, ("a", "品牌事业部总经理李强"), ("b", "发布了三款新品"))
+    assert not linked(facts, ("a", "品牌事业部总经理李强"), ("b", "发布了三款新品"))
