@@ -313,18 +313,24 @@ def _filled_parts(unit: Unit, names: _StoryNames, spans: list[tuple[int, int]]) 
     return parts
 
 
-def phrase_spans(text: str) -> list[tuple[int, int]]:
-    """Phrases of a Chinese clause cut at 、 outside quotation marks, a phrase too light to say
-    anything alone, or naming rather than describing, joined to the next: a list of names or
-    titles (市场部总经理、品牌总经理) stays whole."""
+def _cuts_outside_quotes(text: str, breaks: str) -> list[int]:
+    """Offsets just after each of ``breaks`` that stands outside quotation marks."""
     cuts, depth = [], 0
     for i, ch in enumerate(text):
         if ch in _OPENERS and not (ch == '"' and depth):
             depth += 1
         elif ch in _CLOSERS and depth:
             depth -= 1
-        elif ch == "、" and depth == 0:
+        elif ch in breaks and depth == 0:
             cuts.append(i + 1)
+    return cuts
+
+
+def phrase_spans(text: str) -> list[tuple[int, int]]:
+    """Phrases of a Chinese clause cut at 、 outside quotation marks, a phrase too light to say
+    anything alone, or naming rather than describing, joined to the next: a list of names or
+    titles (市场部总经理、品牌总经理) stays whole."""
+    cuts = _cuts_outside_quotes(text, "、")
     if not cuts:
         return [(0, len(text))]
     bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
@@ -340,14 +346,7 @@ def _describes(phrase: str) -> bool:
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """Clauses of a Chinese sentence: cut at commas, semicolons and colons outside quotation marks,
     a clause too light to stand alone joined to the next (the last one to the previous)."""
-    cuts, depth = [], 0
-    for i, ch in enumerate(text):
-        if ch in _OPENERS and not (ch == '"' and depth):
-            depth += 1
-        elif ch in _CLOSERS and depth:
-            depth -= 1
-        elif ch in _CLAUSE_BREAK and depth == 0:
-            cuts.append(i + 1)
+    cuts = _cuts_outside_quotes(text, _CLAUSE_BREAK)
     bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
     return _join_light_clauses(text, bounds, _light_clause, closes=lambda clause: clause.endswith(("；", ";")))
 
