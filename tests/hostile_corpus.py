@@ -239,7 +239,6 @@ def write_stories(root: Path) -> dict[str, Path]:
     return {"broken": broken, "no-articles": no_articles, "bad-toml": bad_toml, "empty": empty}
 
 
-
 @dataclass(frozen=True)
 class Corpus:
     """Where the generated corpus lives."""

@@ -115,8 +115,6 @@ FLOOD = [
 ]
 
 
-
-
 def test_paraphrases_link_across_scripts_and_languages_through_the_dictionary() -> None:
     facts = align_articles(FLOOD, lambda fraction, message: None)
     evacuation = [("hans", "村民连夜撤离"), ("hant", "村民連夜撤離"), ("en", "evacuated overnight")]

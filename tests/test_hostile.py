@@ -278,7 +278,6 @@ def test_story_with_no_articles_lists_and_opens(corpus, user_env, tmp_path):
     assert done.returncode == 0 and "0 articles" in done.stdout
 
 
-
 def test_story_with_no_articles_screenshot_completes(corpus, user_env, tmp_path):
     story = corpus.stories["no-articles"]
     done = run_reader("screenshot", str(tmp_path / "none.svg"), str(story), env=user_env, timeout=10)

@@ -193,7 +193,6 @@ def _split_by_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> list[C
     return split
 
 
-
 def _also_stating(
     cluster: Cluster, units: Sequence[Unit], given: dict[tuple[str, int], list[Any]], leaving: dict
 ) -> list[tuple[int, Any]]:

@@ -25,6 +25,7 @@ _SAYS_ZH = re.compile(r"(?:说|說)(?![明漏服法])|表示|(?<![堪自声聲�
 MAX_SAYS_DISTANCE = 25  # characters from the name to its verb of saying
 _SAYS_EN = re.compile(r"\b(?:said|says|told|stated|revealed)\b")
 
+
 def sentence_sources(units: Sequence[Unit]) -> dict[SentenceKey, str]:
     """(article id, sentence start) -> the source of the sentence's claim, for sentences with one."""
     surfaces = _person_surfaces(units)

@@ -29,6 +29,8 @@ CORE_SHARE = 0.5  # of the core's informative things (``cluster.evidence``) a jo
 MAX_POSTING = 64  # units holding one core feature beyond which it finds no candidates
 
 Slot = tuple[str, str | None]
+
+
 def join_slot_statements(clusters: Sequence[Cluster], units: Sequence[Unit], weights: Weights) -> None:
     """Add to each figure fact the units of silent outlets stating its slot (module docstring).
     Clusters are changed in place; facts with most outlets are served first."""
@@ -50,7 +52,6 @@ def join_slot_statements(clusters: Sequence[Cluster], units: Sequence[Unit], wei
             cluster.members.append(i)
             cluster.articles.add(units[i].article_id)
             given[units[i].sentence_key].update((slot, n) for n in norms)
-
 
 
 def _given_figures(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[SentenceKey, set[tuple[Slot, str]]]:

@@ -24,6 +24,7 @@ from reader.facts.labels import primary_slot
 
 MAX_SENTENCES_WITH_NAME = 4
 
+
 def join_valueless_mentions(clusters: Sequence[Cluster], units: Sequence[Unit]) -> None:
     """Add to each slot fact the one value-less sentence of each silent outlet that names its
     thing and says its event (see the module's docstring). Clusters are changed in place."""

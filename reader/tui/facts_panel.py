@@ -40,6 +40,7 @@ def _fit(text: Text, width: int) -> Text:
     cut.truncate(width, overflow="ellipsis")
     return cut
 
+
 STATUS_LABELS = {"agree": "= agree", "conflict": "≠ conflict", "single": "· only here"}
 
 
