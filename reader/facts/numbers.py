@@ -52,8 +52,9 @@ CN_VAGUE = r"(?:[几数][十百千万亿]+|十几[万亿]?)"
 # Not inside a code or a longer number: K50, SU7, COVID-19, 1.2.3, a URL remnant.
 NUM_BEFORE = r"(?<![A-Za-z0-9_.])(?<![A-Za-z]-)"
 
-# 3万2000: ten-thousands, then the rest in digits (32000), as Singapore and Taiwan papers write it.
-MIXED_NUM = r"\d{1,4}万\d{1,4}(?![\d.,万亿])"
+# 3万2000: ten-thousands, then the rest in digits (32000), as Singapore and Taiwan papers write it;
+# 12万6千: the rest with its own unit (126000), as Hong Kong papers write it.
+MIXED_NUM = r"\d{1,4}万\d{1,4}[千百]?(?![\d.,万亿])"
 
 ZH_NUMBER = (
     rf"(?:(?P<rlo>{AR_NUM}|{CN_NUM})\s*(?:-|~|至|到|—)\s*)?"
@@ -93,10 +94,11 @@ _MULT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
 
 def parse_arabic(text: str) -> Decimal:
-    """'1,000,000' -> 1000000; '180.2' -> 180.2; '3万2000' -> 32000."""
+    """'1,000,000' -> 1000000; '180.2' -> 180.2; '3万2000' -> 32000; '12万6千' -> 126000."""
     if "万" in text:
         high, low = text.split("万", 1)
-        return Decimal(high) * 10**4 + Decimal(low)
+        unit = _CN_SMALL_UNIT.get(low[-1:], 1)
+        return Decimal(high) * 10**4 + Decimal(low.rstrip("千百")) * unit
     return Decimal(text.replace(",", ""))
 
 

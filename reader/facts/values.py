@@ -307,7 +307,8 @@ _ZH_PERCENT_WORDS = re.compile(
 _ZH_ANNUAL_LI = re.compile(rf"(?<=年息)(?:高达|达|为|约|最高)?{_NUM}厘{_ZH_SUF}?")
 _ZH_TENTHS = re.compile(
     rf"{_ZH_PRE}?(?<![\d.])(?P<rlo>)(?P<base>[1-9]|[一二两三四五六七八九十]|[一二三四五六七八][二三四五六七八九])"
-    rf"(?P<m1>)(?P<mult>)(?P<m2>)成(?![为了功员本立长熟就果交年绩型品都全是会要能可不没也])(?P<suf>左右|以上)?"
+    rf"(?P<m1>)(?P<mult>)(?P<m2>)成(?![为了功员本立长熟就果交年绩型品都全是会要能可不没也])"
+    rf"(?P<tenth>[一二三四五六七八九](?![成万亿千百十]))?(?P<suf>左右|以上)?"
 )
 _ZH_AGE = re.compile(rf"{_ZH_PRE}?{_NUM}\s?(?:周岁|岁)(?P<suf>左右|以上|上下)?")
 # 第一人民医院, 第二中学 are names and 第四季(度) a quarter, not places in a ranking.
@@ -357,10 +358,11 @@ def _scan_zh_percent(ctx: ScanContext) -> list[Hit]:
             if amount is None:
                 continue
             stated = _stated(match)
-            if pattern is _ZH_TENTHS:  # 八成 is 80%
-                amount = _Amount(amount.low * 10, None if amount.high is None else amount.high * 10,
+            if pattern is _ZH_TENTHS:  # 八成 is 80%, 一成五 15%
+                extra = parse_chinese(match["tenth"])[0] if match["tenth"] else Decimal(0)  # type: ignore[index]
+                amount = _Amount(amount.low * 10 + extra, None if amount.high is None else amount.high * 10 + extra,
                                  amount.approx, amount.ranged)  # fmt: skip
-                stated *= 10
+                stated = stated * 10 + extra
             elif _word(match, "frac"):
                 fraction = Decimal("0." + "".join(str(int(parse_chinese(c)[0])) for c in match["frac"]))  # type: ignore[index]
                 amount = _Amount(amount.low + fraction, (amount.high or amount.low) + fraction, amount.approx, False)
