@@ -247,11 +247,12 @@ _PEOPLE_OUTCOMES = {"death": "dead", "injure": "injured", "serious": "in serious
 _AGENT_THINGS = frozenset({"government", "court", "police", "company", "media", "city", "province", "country"})
 # Concepts that are themselves a length of time: a 12-year prison sentence is a "prison sentence".
 _DURATION_CONCEPTS = frozenset({"sentence"})
-_MEASURES = {"m2": "area", "km2": "area", "km": "distance", "tonnes": "weight", "kg": "weight"}
+_MEASURES = {"m2": "area", "km2": "area", "km": "distance", "tonnes": "weight", "kg": "weight", "mm": "rainfall",
+             "cm": "length"}  # mm: news gives rain (and little else) in millimetres
 _NAMED_MEASURES = frozenset({"depth"})
 _CHANGE_WORDS = {"rise": "growth", "fall": "fall"}
 # Kinds a label names by what they measure; an age or a rank is labelled by what the fact says.
-_FIGURE_KINDS = frozenset({"count", "percent", "pp", "money", "duration", "magnitude"})
+_FIGURE_KINDS = frozenset({"count", "percent", "pp", "money", "duration", "magnitude", "speed"})
 
 
 def _time_label(units: Sequence[Unit], slot: tuple[str, str | None], event: str | None, thing: str | None) -> str:
@@ -279,6 +280,8 @@ def _figure_label(units: Sequence[Unit], slot: tuple[str, str | None], event: st
         noun = _label(named) or _label(event) or _label(thing) or "amount"
     elif kind == "magnitude":
         noun = "magnitude"
+    elif kind == "speed":
+        noun = f"{_label(thing) or _label(event) or ''} speed".strip()
     elif event in _DURATION_CONCEPTS or thing in _DURATION_CONCEPTS:
         noun = concept(event if event in _DURATION_CONCEPTS else thing).label  # type: ignore[arg-type]
     else:

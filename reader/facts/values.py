@@ -64,6 +64,7 @@ def extract_values(sentence: str, published: str | None = None, language: str | 
     chosen = _join_durations(chosen, ctx.text)
     chosen = _drop_report_times(chosen, ctx.text)
     chosen = _drop_glossed_relative_days(chosen, ctx.text)
+    chosen = _drop_years_of_ordinals(chosen, ctx.text)
     owners = _owners(chosen, sentence, not _HAN.search(sentence))
     return [_to_value(hit, sentence, owner) for hit, owner in zip(chosen, owners, strict=True)]
 
@@ -118,18 +119,20 @@ _ZH_NOUNS = {
     "投资者": "investors", "投资人": "investors", "受害人": "victims", "受害者": "victims",
     "救援人员": "rescuers", "搜救人员": "rescuers", "救援队员": "rescuers", "居民": "residents",
     "村民": "residents", "房屋": "houses", "民房": "houses", "住房": "houses", "余震": "aftershocks",
-    "被告人": "defendants", "被告": "defendants", "平台": "platforms",
+    "被告人": "defendants", "被告": "defendants", "平台": "platforms", "航班": "flights",
+    "报告": "reports", "投诉": "complaints", "住户": "households", "家庭": "households",
 }  # fmt: skip
 # Classifiers whose meaning is fixed; None: a person classifier; "": generic (the noun decides).
 _ZH_CLASSIFIERS = {
     "人(?!次)": None, "名": None, "位": None, "起": "cases", "宗": "cases", "例": "cases", "桩": "cases",
-    "台": "units", "部(?!门|分|署|长)": "units", "辆": "vehicles", "架": "aircraft", "艘": "ships",
+    "台": "units", "部(?!门|分|署|长)": "units", "辆": "vehicles", "架次": "flights", "架": "aircraft", "艘": "ships",
     "次": "times", "回": "times", "遍": "times", "倍": "fold", "户": "households",
     "吨": "tonnes", "公斤": "kg", "千克": "kg", "平方公里": "km2", "平方千米": "km2", "公里": "km", "千米": "km",
     "平方米": "m2", "平米": "m2", "平方公尺": "m2",
     "家": "", "个": "", "只": "", "条": "", "张": "", "份": "", "篇": "", "项": "", "件": "", "款": "",
     "种": "", "类": "", "所": "", "座": "", "栋": "", "套": "", "颗": "", "枚": "", "支": "", "场": "",
-    "届": "", "轮": "", "批": "", "封": "", "首": "", "列": "", "间": "",
+    "届": "", "轮": "", "批": "", "封": "", "首": "", "列": "", "间": "", "班(?!次|车|级|子|长|主任)": "",
+    "毫米": "mm", "厘米": "cm",
     "球(?![衣队员迷场鞋星拍])": "goals",
 }  # fmt: skip
 _CLASSIFIER_RAW = {re.sub(r"\(.*\)", "", key): value for key, value in _ZH_CLASSIFIERS.items()}
@@ -149,7 +152,9 @@ _EN_NOUNS = {
     "fire engine": "vehicles", "fire truck": "vehicles", "square metre": "m2", "square meter": "m2",
     "square kilometre": "km2", "square kilometer": "km2", "investor": "investors", "victim": "victims",
     "rescuer": "rescuers", "resident": "residents", "house": "houses", "home": "houses",
-    "aftershock": "aftershocks", "defendant": "defendants", "platform": "platforms",
+    "aftershock": "aftershocks", "defendant": "defendants", "platform": "platforms", "flight": "flights",
+    "household": "households", "report": "reports", "complaint": "complaints", "mm": "mm", "millimetre": "mm",
+    "millimeter": "mm", "sedan": "vehicles", "suv": "vehicles",
 }  # fmt: skip
 # Words after a number that other scanners own, or that never name what is counted.
 _EN_NOT_COUNTED = {
@@ -166,6 +171,7 @@ _PERSON_LEMMAS = {"followers", "employees", "workers", "users", "members", "cust
                   "investors", "victims", "rescuers", "residents", "defendants"}  # fmt: skip
 _ZH_NOUN_RE = re.compile(_alternation(_ZH_NOUNS))
 _ZH_PERSON_RE = re.compile(_alternation(w for w, lemma in _ZH_NOUNS.items() if lemma in _PERSON_LEMMAS and w != "人"))
+_ZH_REPORT_RE = re.compile(_alternation(w for w, lemma in _ZH_NOUNS.items() if lemma in ("reports", "complaints")))
 _ZH_CLASSIFIER = "|".join(sorted(_ZH_CLASSIFIERS, key=len, reverse=True))
 
 
@@ -479,6 +485,8 @@ def _zh_counted(match: re.Match[str], text: str, noun: str | None) -> str | None
     start = match.start("pre") if _word(match, "pre") else match.start()
     if fixed == "times":  # 余震37次, 37次余震: the times are of a named thing
         return (_ZH_NOUNS[noun] if noun else None) or _noun_before(text, start, _ZH_NOUN_RE) or fixed
+    if fixed == "cases":  # 17起相关报告: the cases are the reports (or complaints) named after them
+        return _noun_after(text, match.end("cls"), _ZH_REPORT_RE) or fixed
     if fixed:
         return fixed
     if noun:
@@ -547,6 +555,8 @@ _EN_COUNT = re.compile(
     rf"{_EN_PRE}?{_NOT_AFTER_RANK_MARK}{_EN_NUM}(?:(?:\s+|-)(?P<noun>[A-Za-z][A-Za-z-]*[A-Za-z]))?"
     r"(?:\s+(?P<head>[a-z][a-z-]*[a-z]))?"
 )
+# "31,000 S5 sedans": a model code (letters and digits) between the number and its noun
+_EN_MODEL_NOUN = re.compile(r"\s+[A-Z]+\d+[A-Za-z0-9]*\s+(?P<noun>[A-Za-z]+)\b")
 _EN_SCORED = re.compile(r"\bscor(?:e|es|ed|ing)\s+$", re.I)  # "scored 18 times": 18 goals
 # "Moreira, 26, scored": an age in commas after a capitalised name
 _EN_AGE_APPOSED = re.compile(r"\b(?P<name>[A-Z][a-z]+),\s(?P<base>[1-9]\d)(?=,\s)")
@@ -657,6 +667,9 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
     if lemma == "people" and _EN_EMPLOYS.search(match.string, 0, match.start()):
         lemma = "employees"  # "employs about 5,000 people": the people it employs
     figure = bool(_word(match, "scale") or _word(match, "short") or _word(match, "pre") or "," in base)
+    model = _EN_MODEL_NOUN.match(match.string, match.end("base")) if noun is None else None
+    if lemma is None and model and _en_lemma(model["noun"]):
+        lemma, end = _en_lemma(model["noun"]), model.end("noun")
     if lemma is None and noun and noun.lower() not in _EN_NOT_COUNTED and noun.lower().endswith("s"):
         year_like = base.isdigit() and len(base) == 4
         lemma = None if year_like else noun.lower()
@@ -665,6 +678,53 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
     if not lemma or end is None:
         end = match.end("noun") if lemma else max(match.end(g) for g in ("base", "scale", "short"))
     return _hit("count", match, amount, format_number(value), counted=lemma, end=end)
+
+
+# --- speeds ------------------------------------------------------------------------------------
+
+# Speeds in km/h (52 m/s is 187.2 km/h, so it agrees with "187 km/h" and conflicts with 48 m/s).
+_PER_SECOND, _PER_HOUR, _MILES_PER_HOUR = Decimal("3.6"), Decimal(1), Decimal("1.609344")
+_ZH_METRES = r"(?:米|公尺)"
+_ZH_KILOMETRES = r"(?:公里|千米)"
+_ZH_SPEEDS = (
+    (re.compile(rf"{_ZH_PRE}?{_NUM}\s?{_ZH_METRES}\s?(?:/|每)\s?秒(?:钟)?{_ZH_SUF}?"), _PER_SECOND),
+    (re.compile(rf"(?P<pre>{_alternation(_ZH_APPROX)})?每秒(?:钟)?\s?(?:约|达)?{_NUM}\s?{_ZH_METRES}{_ZH_SUF}?"),
+     _PER_SECOND),
+    (re.compile(rf"{_ZH_PRE}?{_NUM}\s?{_ZH_KILOMETRES}\s?(?:/|每)\s?(?:小时|时|钟头)"), _PER_HOUR),
+    (re.compile(rf"(?<=[时风车航]速)\s?(?:达到|高达|达|为)?{_ZH_PRE}?{_NUM}\s?{_ZH_KILOMETRES}{_ZH_SUF}?"), _PER_HOUR),
+    (re.compile(rf"(?P<pre>{_alternation(_ZH_APPROX)})?每(?:个)?小时\s?(?:约|达)?{_NUM}\s?{_ZH_KILOMETRES}{_ZH_SUF}?"),
+     _PER_HOUR),
+)  # fmt: skip
+_EN_SPEED_UNITS = (
+    (r"m/s|metres?\s+(?:per|a|an)\s+second|meters?\s+(?:per|a|an)\s+second", _PER_SECOND),
+    (r"km/h|kph|km\s+per\s+hour|kilometres?\s+(?:per|an|a)\s+hour|kilometers?\s+(?:per|an|a)\s+hour", _PER_HOUR),
+    (r"mph|miles?\s+(?:per|an|a)\s+hour", _MILES_PER_HOUR),
+)
+_EN_SPEEDS = tuple(
+    (re.compile(rf"{_EN_PRE}?{_EN_NUM}\s?(?i:{units})(?![A-Za-z])"), factor) for units, factor in _EN_SPEED_UNITS
+)
+
+
+def _zh_amount_stated(match: re.Match[str]) -> tuple[_Amount, Decimal] | None:
+    amount = _zh_amount(match)
+    return (amount, _stated(match)) if amount else None
+
+
+def _scan_speeds(ctx: ScanContext) -> list[Hit]:
+    """Speeds (wind, trains): one kind whatever the unit, normalised to km/h."""
+    patterns = (_ZH_SPEEDS if ctx.zh else ()) + (_EN_SPEEDS if ctx.en else ())
+    hits = []
+    for pattern, factor in patterns:
+        for match in pattern.finditer(ctx.text):
+            found = _en_amount(match) if (pattern, factor) in _EN_SPEEDS else _zh_amount_stated(match)
+            if found is None:
+                continue
+            amount, stated = found
+            scaled = _Amount(amount.low * factor, None if amount.high is None else amount.high * factor,
+                             amount.approx, amount.ranged)  # fmt: skip
+            norm = f"{format_number((stated * factor).normalize())} km/h"
+            hits.append(_hit("speed", match, scaled, norm, unit="km/h", counted="speed"))
+    return hits
 
 
 # --- earthquake magnitudes --------------------------------------------------------------------
@@ -701,7 +761,7 @@ def _scan_magnitudes(ctx: ScanContext) -> list[Hit]:
 
 
 def _scan_amounts(ctx: ScanContext) -> list[Hit]:
-    hits = _scan_magnitudes(ctx) if ctx.zh or ctx.en else []
+    hits = _scan_magnitudes(ctx) + _scan_speeds(ctx) if ctx.zh or ctx.en else []
     hits += _scan_en(ctx) if ctx.en else []
     if ctx.zh:
         for scan in (_scan_zh_money, _scan_zh_percent, _scan_zh_age, _scan_zh_rank, _scan_zh_duration,
@@ -725,7 +785,7 @@ _EN_GATE = re.compile(
 
 # --- choosing among candidates -----------------------------------------------------------------
 
-_KIND_ORDER = ("magnitude", "date", "time", "money", "percent", "age", "duration", "rank", "year", "count")
+_KIND_ORDER = ("magnitude", "speed", "date", "time", "money", "percent", "age", "duration", "rank", "year", "count")
 _URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)」”\"'<>]+|[\w.+-]+@[\w-]+\.[\w.]+")
 
 
@@ -898,6 +958,24 @@ def _drop_glossed_relative_days(hits: list[Hit], text: str) -> list[Hit]:
             and hits[i + 1].norm == hit.norm
             and not any(ch.isdigit() for ch in text[hit.start : hit.end])
             and _GLOSS_GAP.fullmatch(text, hit.end, hits[i + 1].start)
+        )
+    ]
+
+
+_RELATIVE_YEAR_WORD = re.compile(r"今年|本年|this\s+year", re.I)
+
+
+def _drop_years_of_ordinals(hits: list[Hit], text: str) -> list[Hit]:
+    """今年第13号台风 (the 13th typhoon of the year): 今年 there scopes a rank and dates nothing."""
+    return [
+        hit
+        for i, hit in enumerate(hits)
+        if not (
+            hit.kind == "year"
+            and _RELATIVE_YEAR_WORD.fullmatch(text, hit.start, hit.end)
+            and i + 1 < len(hits)
+            and hits[i + 1].kind == "rank"
+            and hits[i + 1].start - hit.end <= 1
         )
     ]
 
