@@ -91,3 +91,24 @@ def test_labels_name_speed_and_rainfall():
     unit = SimpleNamespace(values=(), article_id="a")
     assert _figure_label([unit], ("count", "mm"), None, None) == "rainfall"
     assert _figure_label([unit], ("speed", "speed"), None, None) == "speed"
+
+
+def test_concepts_shared_by_outlets_name_weather_slots():
+    from reader.facts.lexicon import concepts_in
+
+    assert [c for c, *_ in concepts_in("风速达", english=False)] == ["wind"]
+    assert [c for c, *_ in concepts_in("received 412.5 mm of rain", english=True)] == ["rain"]
+    assert [c for c, *_ in concepts_in("cancelled 362 flights", english=True)] == ["flight"]
+    assert "wind" not in [c for c, *_ in concepts_in("a windfall profit", english=True)]
+
+
+def _mm_unit(article: str, owner: str):
+    value = SimpleNamespace(kind="count", counted="mm", unit=None, owner=owner, norm="412.5", text="412.5")
+    return SimpleNamespace(values=(value,), article_id=article)
+
+
+def test_owner_repeating_the_measure_is_not_prefixed():
+    units = [_mm_unit("a", "rain"), _mm_unit("b", "rain")]
+    assert _figure_label(units, ("count", "mm"), None, None) == "rainfall"
+    other = [_mm_unit("a", "airport"), _mm_unit("b", "airport")]
+    assert _figure_label(other, ("count", "mm"), None, None) == "airport rainfall"

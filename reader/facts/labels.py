@@ -286,7 +286,7 @@ def _figure_label(units: Sequence[Unit], slot: tuple[str, str | None], event: st
         noun = concept(event if event in _DURATION_CONCEPTS else thing).label  # type: ignore[arg-type]
     else:
         noun = f"{_label(event) or _label(thing) or ''} duration".strip()
-    if shared_owner and noun != _label(shared_owner):
+    if shared_owner and (_label(shared_owner) or shared_owner) not in noun:  # not "rain rainfall"
         return f"{_label(shared_owner) or shared_owner.capitalize()} {noun}"
     return noun
 

@@ -46,7 +46,7 @@ announce|event|announcement|announc*;statement*;declar*|宣布 公告 声明 通
 posted|event|posting|posted to;assign*;rotation*;rotational;dispatch*;transferr*|外派 轮岗 派驻 调任 调往 发配 派往
 branch|thing|branch|branch*;subsidiar*|分公司 分部 子公司
 headquarters|thing|headquarters|headquarter*;hq|总部
-recall|event|recall to headquarters|recalled;return* to|回到 回归 调回 召回
+recall|event|recall|recalled;return* to|回到 回归 调回 召回
 store|thing|stores|store*;shop*;outlet*|门店 小米之家 店铺 专卖店
 weibo|thing|Weibo|weibo|微博
 douyin|thing|Douyin|douyin;tiktok|抖音
@@ -162,6 +162,9 @@ station|thing|stations|station;stations|车站 站点 地铁站
 train|thing|trains|train;trains;rolling stock|列车 火车 车厢
 metro|thing|metro|metro*;subway*;underground|地铁 轨道交通 捷运 地铁线
 airport|thing|airport|airport*|机场
+flight|thing|flights|flight;flights|航班 架次
+wind|thing|wind|wind;winds;gust*|风速 风力 阵风
+rain|thing|rain|rain;rainfall;downpour*;precipitation|降雨 降水 雨量 暴雨 豪雨
 railway|thing|railway|railway*;rail*|铁路 高铁 铁路站
 open_line|event|opening to traffic|opening of;open to traffic;opened to traffic;to open|开通 通车 开通运营 投入运营
 delay|event|delay|delay*;postpon*;pushed back;push back;put back|推迟 延期 延迟 延误 延至 延后 推后
