@@ -125,7 +125,7 @@ _ZH_NOUNS = {
 # Classifiers whose meaning is fixed; None: a person classifier; "": generic (the noun decides).
 _ZH_CLASSIFIERS = {
     "人(?!次)": None, "名": None, "位": None, "起": "cases", "宗": "cases", "例": "cases", "桩": "cases",
-    "台": "units", "部(?!门|分|署|长)": "units", "辆": "vehicles", "架次": "flights", "架": "aircraft", "艘": "ships",
+    "台": "units", "部(?!门|分|署|长)": "units", "辆": "vehicles", "架": "aircraft", "艘": "ships",
     "次": "times", "回": "times", "遍": "times", "倍": "fold", "户": "households",
     "吨": "tonnes", "公斤": "kg", "千克": "kg", "平方公里": "km2", "平方千米": "km2", "公里": "km", "千米": "km",
     "平方米": "m2", "平米": "m2", "平方公尺": "m2",
