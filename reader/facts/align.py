@@ -113,7 +113,21 @@ def _distinct(built: list[tuple[tuple, Fact, list[str]]]) -> list[tuple[tuple, F
         if sentences not in seen:
             seen.add(sentences)
             kept.append(item)
-    return kept
+    return [item for item in kept if not _told_within(item[1], kept)]
+
+
+def _told_within(fact: Fact, kept: list[tuple[tuple, Fact, list[str]]]) -> bool:
+    """A fact giving no value whose sentences are all in another such fact, told by more
+    sentences: the same claim found twice (a quote founded by two of its clauses)."""
+    if any(m.value is not None for m in fact.mentions):
+        return False
+    mine = {(m.article_id, m.start) for m in fact.mentions}
+    return any(
+        other is not fact
+        and all(m.value is None for m in other.mentions)
+        and mine < {(m.article_id, m.start) for m in other.mentions}
+        for _, other, _ in kept
+    )
 
 
 def _one_fact_per_slot(clusters: Sequence[Cluster], units: Sequence[Unit]) -> None:

@@ -239,6 +239,13 @@ def has_anchor(shared: frozenset[str], weights: Weights, *, word_pair: bool = Tr
     return any(f[0] == "c" and _is_predicate(f[2:]) for f in informative)
 
 
+def only_a_date(shared: frozenset[str], weights: Weights) -> bool:
+    """Whether all two units share that informs is a date: a day on which each says something
+    else happened (flights cancelled on the day of a landfall) is not one fact."""
+    informative = shared & weights.informative
+    return bool(informative) and all(f.startswith(_TIME_PREFIXES) for f in informative)
+
+
 def _is_predicate(cid: str) -> bool:
     return concept_kind(cid) in ("event", "attr")
 
@@ -507,6 +514,8 @@ def _backfill(unit: Unit, links: dict[int, float], units: Sequence[Unit], weight
         other = units[m]
         if other.article_id in seen_articles or other.weak:
             continue
+        if only_a_date(unit.features & other.features, weights):
+            continue  # a day on which each says something else happened
         if all(similarity(other, units[t], weights)[0] >= COHERENCE_FLOOR for t in taken):
             taken.append(m)
             seen_articles.add(other.article_id)
@@ -605,6 +614,23 @@ def _unlike_its_telling(unit: Unit, twins: list[int], units: Sequence[Unit], wei
     return bool(told) and all(_alike(unit, units[m], weights) < COHERENCE_FLOOR for m in told)
 
 
+def _dated_only(
+    unit: Unit,
+    twins: list[int],
+    others: list[int],
+    pairs: list[tuple[float, float]],
+    units: Sequence[Unit],
+    weights: Weights,
+) -> bool:
+    """Whether the unit's article tells the fact in another sentence already and the unit links
+    to the other outlets through a date alone: it says what else happened that day (flights
+    cancelled on the day of a landfall)."""
+    if not any(units[m].sentence.start != unit.sentence.start for m in twins):
+        return False
+    linked = [m for m, (_, passed) in zip(others, pairs, strict=True) if passed > 0]
+    return bool(linked) and all(only_a_date(unit.features & units[m].features, weights) for m in linked)
+
+
 def _links_whole(unit: Unit, other: Unit, weights: Weights) -> bool:
     """Whether two Chinese units link as wholes, not only through a phrase of one of them
     (across languages, a clause of an English sentence is how most links are found)."""
@@ -643,6 +669,8 @@ def _score_against(
     twins = []
     if unit.article_id in cluster.articles:  # else no member is of its article: skip the scan
         twins = [m for m in cluster.members if units[m].article_id == unit.article_id][:MEMBERS_COMPARED]
+    if score and _dated_only(unit, twins, others, pairs, units, weights):
+        score = 0.0
     if score and _unlike_its_telling(unit, twins, units, weights):
         linked_members = [m for m, (_, passed) in zip(others, pairs, strict=True) if passed > 0]
         if not any(_links_whole(unit, units[m], weights) for m in linked_members):
