@@ -74,7 +74,7 @@ sales|thing|sales|sales;sold;sell*|销量 销售 出货 出货量 售出
 revenue|thing|revenue|revenue*;turnover|营收 收入 营业额
 profit|thing|profit|profit*;earnings;net income|利润 盈利 净利 纯利
 market_value|thing|market value|market value;market cap*;valuation|市值 估值
-shares|thing|shares|share price*;stock exchange*;stock*;shares|股价 股票 股份 交易所
+shares|thing|shares|share price*;stock exchange*;stock*;shares|股价 股票 股份 交易所 港股 美股 收市 收盘
 phone|thing|smartphone|smartphone*;phone*;handset*|手机
 car|thing|car|car;cars;vehicle*;ev;automotive|汽车 电动车 新能源车
 chip|thing|chip|chip*;semiconductor*|芯片

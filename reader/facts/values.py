@@ -555,8 +555,12 @@ _EN_COUNT = re.compile(
     rf"{_EN_PRE}?{_NOT_AFTER_RANK_MARK}{_EN_NUM}(?:(?:\s+|-)(?P<noun>[A-Za-z][A-Za-z-]*[A-Za-z]))?"
     r"(?:\s+(?P<head>[a-z][a-z-]*[a-z]))?"
 )
-# "31,000 S5 sedans": a model code (letters and digits) between the number and its noun
-_EN_MODEL_NOUN = re.compile(r"\s+[A-Z]+\d+[A-Za-z0-9]*\s+(?P<noun>[A-Za-z]+)\b")
+# "31,000 S5 sedans", "86,324 of its S7 sport utility vehicles": a model code (letters and digits)
+# between the number and its noun, which may follow a few lower-case modifiers
+_EN_MODEL_NOUN = re.compile(
+    r"\s+(?:of\s+(?:its|their|his|her|the)\s+)?[A-Z]+\d+[A-Za-z0-9]*"
+    r"(?P<words>(?:\s+[a-z]+){0,2}\s+[A-Za-z]+)\b"
+)
 _EN_SCORED = re.compile(r"\bscor(?:e|es|ed|ing)\s+$", re.I)  # "scored 18 times": 18 goals
 # "Moreira, 26, scored": an age in commas after a capitalised name
 _EN_AGE_APPOSED = re.compile(r"\b(?P<name>[A-Z][a-z]+),\s(?P<base>[1-9]\d)(?=,\s)")
@@ -581,6 +585,7 @@ _EN_FUNCTION_WORDS = frozenset(
     {"after", "before", "since", "until", "during", "into", "onto", "over", "under", "per", "when", "while",
      "where", "which", "that", "who", "than", "against", "about", "across", "through", "between", "among"}
 )  # fmt: skip
+_EN_LINK_WORDS = frozenset({"to", "and", "or", "in", "on", "at", "for", "with", "by", "of", "is", "are", "was", "were"})
 _EN_OF_GROUP = frozenset({"them", "whom", "those", "us"})
 _EN_EMPLOYS = re.compile(r"\bemploy(?:s|ed|ing)?\s+$", re.I)
 
@@ -667,9 +672,9 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
     if lemma == "people" and _EN_EMPLOYS.search(match.string, 0, match.start()):
         lemma = "employees"  # "employs about 5,000 people": the people it employs
     figure = bool(_word(match, "scale") or _word(match, "short") or _word(match, "pre") or "," in base)
-    model = _EN_MODEL_NOUN.match(match.string, match.end("base")) if noun is None else None
-    if lemma is None and model and _en_lemma(model["noun"]):
-        lemma, end = _en_lemma(model["noun"]), model.end("noun")
+    model = _EN_MODEL_NOUN.match(match.string, match.end("base")) if noun is None or noun == "of" else None
+    if lemma is None and model and (known := _model_noun(model)):
+        lemma, end = known
     if lemma is None and noun and noun.lower() not in _EN_NOT_COUNTED and noun.lower().endswith("s"):
         year_like = base.isdigit() and len(base) == 4
         lemma = None if year_like else noun.lower()
@@ -678,6 +683,16 @@ def _en_count_hit(match: re.Match[str]) -> Hit | None:
     if not lemma or end is None:
         end = match.end("noun") if lemma else max(match.end(g) for g in ("base", "scale", "short"))
     return _hit("count", match, amount, format_number(value), counted=lemma, end=end)
+
+
+def _model_noun(model: re.Match[str]) -> tuple[str, int] | None:
+    """(lemma, end) of the first known noun after a model code: "S7 sport utility vehicles"."""
+    for word in re.finditer(r"[A-Za-z]+", model["words"]):
+        if lemma := _en_lemma(word[0]):
+            return lemma, model.start("words") + word.end()
+        if not word[0].islower() or word[0] in _EN_FUNCTION_WORDS or word[0] in _EN_LINK_WORDS:
+            return None  # "5,000 of its X5 to fix cars": the noun is not the model's
+    return None
 
 
 # --- speeds ------------------------------------------------------------------------------------
@@ -1000,6 +1015,13 @@ _EN_OWNER_AFTER = re.compile(
     r"(?P<name>[A-Za-z][A-Za-z0-9]+)"
 )
 
+# "shares closed down 4.3%", "revenue rose 12%": a thing right before the verb that moved it
+_EN_MOVED_BY = re.compile(
+    r"\b(?P<name>[A-Za-z]+(?:\s[a-z]+)?)\s+(?:(?:closed|ended|finished|were|was|are|is|have|has)\s+)?"
+    r"(?:down|up|lower|higher|fell|rose|dropped|jumped|slumped|gained|lost|climbed|slid|sank|surged|tumbled)"
+    r"(?:\s+(?:by|about|almost|nearly|some|around|as\s+much\s+as))*\s+$"
+)
+
 
 def _owners(hits: list[Hit], sentence: str, english: bool) -> list[str | None]:
     """For each figure, the platform or entity it belongs to, else None.
@@ -1030,9 +1052,14 @@ def _owner_before(hit: Hit, sentence: str, floor: int) -> str | None:
 
 
 def _owner_after(hit: Hit, sentence: str) -> str | None:
+    moved = _EN_MOVED_BY.search(sentence, max(0, hit.start - 60), hit.start) if hit.kind == "percent" else None
+    if moved and (found := _owner_words(moved["name"], english=True)):
+        return found[-1][0]  # "shares closed down 4.3%": the figure is the shares' move
     match = _EN_OWNER_AFTER.match(sentence, hit.end)
     if not match or not (match["name"][0].isupper() or _owner_words(match["name"], english=True)):
         return None
+    if _EN_MONTH_OR_DAY.fullmatch(match["name"]):
+        return None  # "on Friday" says when, not whose
     found = _owner_words(match["name"], english=True)
     return found[0][0] if found else match["name"].lower()
 

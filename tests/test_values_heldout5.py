@@ -1,0 +1,41 @@
+"""Owners of a share move, counts of a model after "of its" (held-out round 5)."""
+
+from reader.facts.values import extract_values
+
+PUBLISHED = "2025-10-17"
+
+
+def _only(sentence: str, kind: str, language: str = "en"):
+    found = [v for v in extract_values(sentence, PUBLISHED, language) if v.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_english_share_move_belongs_to_the_shares_not_the_day():
+    assert _only("The carmaker's listed shares closed down 4.3% on Friday.", "percent").owner == "shares"
+
+
+def test_english_weekday_after_a_figure_is_no_owner():
+    assert _only("Its margin was 4.3% on Friday.", "percent").owner is None
+
+
+def test_english_platform_after_a_figure_stays_its_owner():
+    assert _only("Her reach grew to 30% on Weibo.", "percent").owner == "weibo"
+
+
+def test_chinese_market_close_is_the_shares_not_a_city():
+    assert _only("该公司股价周五收市跌4.3%。", "percent", "zh-Hant").owner == "shares"
+    assert _only("该公司港股当日收跌4.3%。", "percent", "zh-Hans").owner == "shares"
+
+
+def test_chinese_city_before_a_figure_stays_a_city():
+    assert _only("全市增长4.3%。", "percent", "zh-Hans").owner == "city"
+
+
+def test_count_of_a_model_after_of_its_counts_the_noun_after_modifiers():
+    value = _only("The firm is recalling 86,324 of its S7 sport utility vehicles, the regulator said.", "count")
+    assert (value.norm, value.counted) == ("86324", "vehicles")
+
+
+def test_model_followed_by_a_verb_phrase_counts_nothing():
+    assert _only("It sold 5,000 of its X5 to fix cars.", "count").counted is None
