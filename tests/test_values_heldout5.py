@@ -1,6 +1,12 @@
 """Owners of a share move, counts of a model after "of its" (held-out round 5)."""
 
+from reader.facts.cluster import Weights
+from reader.facts.features import Unit
+from reader.facts.labels import label_of
+from reader.facts.lexicon import concepts_in
 from reader.facts.values import extract_values
+from reader.models import Sentence
+from reader.script import fold
 
 PUBLISHED = "2025-10-17"
 
@@ -39,3 +45,30 @@ def test_count_of_a_model_after_of_its_counts_the_noun_after_modifiers():
 
 def test_model_followed_by_a_verb_phrase_counts_nothing():
     assert _only("It sold 5,000 of its X5 to fix cars.", "count").counted is None
+
+
+def _unit(article: str, text: str, language: str = "zh-Hans") -> Unit:
+    english = language == "en"
+    sentence = Sentence(article_id=article, index=0, start=0, end=len(text), text=text)
+    return Unit(
+        article_id=article, article_rank=0, sentence=sentence, start=0, end=len(text), english=english,
+        values=tuple(extract_values(text, PUBLISHED, language)),
+        concepts=tuple(dict.fromkeys(cid for cid, _, _ in concepts_in(fold(text), english))),
+    )
+
+
+def _label(*texts: str) -> str:
+    units = [_unit(f"a{i}", text) for i, text in enumerate(texts)]
+    return label_of(units, Weights(units))
+
+
+def test_a_city_both_outlets_name_does_not_label_a_date():
+    assert _label("台风9月18日在市区登陆。", "台风于9月18日登陆该市。") == "date"
+
+
+def test_a_thing_both_outlets_name_still_labels_a_date():
+    assert "battery" in _label("电池于9月18日送到。", "9月18日的电池。")
+
+
+def test_a_city_still_names_a_statement_with_nothing_else():
+    assert _label("市里说没有问题。", "该市表示没有问题。").startswith("city")

@@ -224,7 +224,8 @@ def label_of(units: Sequence[Unit], weights: Weights) -> str:
     if slot is not None and len(slot_values(units)[slot]) < 2 <= len({u.article_id for u in units}):
         slot = None  # one outlet's figure, said in passing: the fact is what the outlets share
     event = _top_concept(units, weights, kinds=("event",))
-    thing = _top_concept(units, weights, kinds=("thing", "role", "attr"), exclude=slot[1] if slot else None)
+    exclude = slot[1] if slot else None
+    thing = _top_concept(units, weights, kinds=("thing", "role", "attr"), exclude=exclude, avoid=_WHERE_OR_WHO)
     name = _top_name(units, weights)
     # a tenure labels the fact when two outlets give one, not when one sentence says it in passing
     tenures = {u.article_id for u in units if "s:duration:tenure" in u.features}
@@ -234,6 +235,8 @@ def label_of(units: Sequence[Unit], weights: Weights) -> str:
         return _time_label(units, slot, event, thing)
     if slot and slot[0] in _FIGURE_KINDS:
         return _figure_label(units, slot, event, thing)
+    # a place or an authority names a statement only when nothing else does
+    thing = thing or _top_concept(units, weights, kinds=("thing", "role", "attr"), exclude=exclude)
     subject = _label(event) or _label(thing) or "statement"
     detail = name or (_label(thing) if _label(thing) != subject else None)
     return f"{subject}: {detail}" if detail else subject
@@ -245,6 +248,9 @@ _PEOPLE_OUTCOMES = {"death": "dead", "injure": "injured", "serious": "in serious
 # Things that pay or hold money rather than name what the money is: an amount the authorities
 # recovered is labelled by the recovery, not by "government".
 _AGENT_THINGS = frozenset({"government", "court", "police", "company", "media", "city", "province", "country"})
+# Where a thing happened or who said it: no name for what a figure or a date measures ("date
+# (city)", a count labelled "China").
+_WHERE_OR_WHO = _AGENT_THINGS | {"county", "region", "china", "europe", "latin_america", "africa"}
 # Concepts that are themselves a length of time: a 12-year prison sentence is a "prison sentence".
 _DURATION_CONCEPTS = frozenset({"sentence"})
 _MEASURES = {"m2": "area", "km2": "area", "km": "distance", "tonnes": "weight", "kg": "weight", "mm": "rainfall",
@@ -354,12 +360,19 @@ def _is_concept(cid: str) -> bool:
     return True
 
 
-def _top_concept(units: Sequence[Unit], weights: Weights, kinds: tuple[str, ...], exclude: str | None = None):
-    """The concept id most outlets of the fact share (two at least when two outlets state it)."""
+def _top_concept(
+    units: Sequence[Unit],
+    weights: Weights,
+    kinds: tuple[str, ...],
+    exclude: str | None = None,
+    avoid: frozenset[str] = frozenset(),
+):
+    """The concept id most outlets of the fact share (two at least when two outlets state it),
+    none of ``avoid``."""
     spread: dict[str, set[str]] = defaultdict(set)
     for unit in units:
         for cid in unit.concepts:
-            if cid != exclude and concept(cid).kind in kinds:
+            if cid != exclude and cid not in avoid and concept(cid).kind in kinds:
                 spread[cid].add(unit.article_id)
     least = min(2, len({u.article_id for u in units}))
     spread = {c: arts for c, arts in spread.items() if len(arts) >= least}
