@@ -72,3 +72,11 @@ def test_a_thing_both_outlets_name_still_labels_a_date():
 
 def test_a_city_still_names_a_statement_with_nothing_else():
     assert _label("市里说没有问题。", "该市表示没有问题。").startswith("city")
+
+
+def test_guide_price_owns_its_amount():
+    assert _only("该车于2023年3月上市，官方指导价22.98万元起。", "money", "zh-Hans").owner == "price"
+
+
+def test_an_amount_after_a_launch_has_no_price_owner():
+    assert _only("该车于2023年3月上市，投入22.98万元。", "money", "zh-Hans").owner is None

@@ -69,7 +69,7 @@ colleague|thing|colleagues|colleague*;coworker*|同事
 tshirt|thing|T-shirt|t shirt*;tee*;shirt*|t恤 衬衫
 gift|event|gift|gift*;gave;give*|赠送 送了 送给 赠
 launch|event|launch|launch*;unveil*;releas*;debut*|发布 推出 上市 首发 发布会
-price|thing|price|price*;pricing|价格 定价 售价
+price|thing|price|price*;pricing|价格 定价 售价 指导价
 sales|thing|sales|sales;sold;sell*|销量 销售 出货 出货量 售出
 revenue|thing|revenue|revenue*;turnover|营收 收入 营业额
 profit|thing|profit|profit*;earnings;net income|利润 盈利 净利 纯利
