@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reader.facts.cluster import Cluster, Weights
 from reader.facts.features import build_units, story_dictionary
-from reader.facts.multi import join_slot_statements
+from reader.facts.multi import join_equal_figures, join_slot_statements
 from tests.facts_helpers import article
 
 _A = "江州远航汽车公司17日宣布召回约8.2万辆远航S7电动SUV，原因是电池冷却液管路存在开裂风险。"
@@ -42,3 +42,55 @@ def test_a_count_of_something_else_does_not_replace_the_wording() -> None:
     told = {units[i].text for i in cluster.members if units[i].article_id == "c"}
     assert any("召回部分" in text for text in told)
     assert not any("980万辆" in text for text in told)
+
+
+def _equal_figures(bodies: dict[str, tuple[str, str]], fact: list[str], lone: str) -> tuple[list, list[Cluster]]:
+    """Units of articles ``{id: (body, language)}``, a fact of the ``fact`` articles' first units
+    and a lone fact of the ``lone`` article's first unit giving a figure, after the join."""
+    articles = [article(aid, body, language) for aid, (body, language) in bodies.items()]
+    units = build_units(articles, None, story_dictionary(articles))
+
+    def first(aid: str) -> list[int]:
+        return [i for i, u in enumerate(units) if u.article_id == aid and u.values]
+
+    clusters = [
+        Cluster(members=[i for aid in fact for i in first(aid)], articles=set(fact)),
+        Cluster(members=first(lone), articles={lone}),
+    ]
+    join_equal_figures(clusters, units)
+    return units, clusters
+
+
+def test_a_lone_telling_of_a_facts_figure_joins_it() -> None:
+    bodies = {
+        "a": ("远航股价当日下跌4.3%。", "zh-Hant"),
+        "b": ("Yuanhang shares fell 4.3%.", "en"),
+        "c": ("受此消息影响，港股当日收跌4.3%。", "zh-Hans"),
+    }
+    _, (fact, lone) = _equal_figures(bodies, ["a", "b"], "c")
+    assert fact.articles == {"a", "b", "c"}
+    assert not lone.members
+
+
+def test_a_lone_round_figure_stays_alone() -> None:
+    # the near miss: a round figure (10%) recurs by chance
+    bodies = {
+        "a": ("远航股价当日下跌10%。", "zh-Hant"),
+        "b": ("Yuanhang shares fell 10%.", "en"),
+        "c": ("受此消息影响，港股当日收跌10%。", "zh-Hans"),
+    }
+    _, (fact, lone) = _equal_figures(bodies, ["a", "b"], "c")
+    assert fact.articles == {"a", "b"}
+    assert lone.articles == {"c"}
+
+
+def test_a_lone_telling_of_a_second_figure_takes_the_sentences_giving_it() -> None:
+    bodies = {
+        "a": ("远航S7于2023年3月上市，官方指导价22.98万元起。", "zh-Hans"),
+        "b": ("The S7, launched in March 2023, starts at 229,800 yuan.", "en"),
+        "c": ("S7是远航的主力车型，起售价22.98万元。", "zh-Hans"),
+    }
+    units, (fact, lone) = _equal_figures(bodies, ["a", "b"], "c")
+    assert fact.articles == {"a", "b"}  # the launch date keeps its sentences
+    assert lone.articles == {"a", "b", "c"}
+    assert all(any(v.kind == "money" for v in units[i].values) for i in lone.members)

@@ -178,3 +178,84 @@ def _candidates(
         if len(posting) <= MAX_POSTING:
             found.update(i for i in posting if units[i].article_id not in present)
     return sorted(found)
+
+
+FIGURE_KINDS = ("money", "percent", "count")
+MIN_FIGURE_DIGITS = 2  # a figure with fewer significant digits (10%, 3万) recurs by chance
+
+
+def join_equal_figures(clusters: list[Cluster], units: Sequence[Unit]) -> None:
+    """A one-outlet figure fact whose figure (4.3%, 22.98万元) a fact of several outlets gives too
+    in the same slot is that figure's telling in one more outlet. When the figure is the fact's
+    own (its primary slot), the lone telling joins the fact. When it is a second figure of the
+    fact's sentences (a launch date with the starting price), the lone telling takes those
+    sentences into a fact of that figure: a sentence stating two facts is in both. Clusters are
+    changed in place; the fact with most outlets is served first."""
+    lone = _lone_figures(clusters, units)
+    order = sorted(range(len(clusters)), key=lambda c: (-len(clusters[c].articles), c))
+    for cid in order:
+        cluster = clusters[cid]
+        if cluster.values or len(cluster.articles) < 2:
+            continue
+        members = [units[i] for i in cluster.members]
+        primary = primary_slot(members)
+        for slot, by_article in slot_values(members).items():
+            if len(by_article) < 2:
+                continue
+            norms = {v.norm for values in by_article.values() for v in values}
+            for other in _matching_lone(lone, slot, norms, cluster.articles):
+                if other not in lone:
+                    continue
+                figure = lone.pop(other)[1]
+                home = cluster if slot == primary else clusters[other]
+                moved = clusters[other].members if slot == primary else _giving(cluster, units, slot, figure)
+                _add(home, moved, units)
+                if home is cluster:
+                    clusters[other].members, clusters[other].articles = [], set()
+
+
+def _lone_figures(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[int, tuple[Slot, str, str]]:
+    """Cluster -> (slot, figure) of each fact one sentence of one outlet tells with one specific
+    figure of its primary slot."""
+    lone: dict[int, tuple[Slot, str, str]] = {}
+    for cid, cluster in enumerate(clusters):
+        if cluster.values or len(cluster.articles) != 1:
+            continue
+        members = [units[i] for i in cluster.members]
+        if len({u.sentence_key for u in members}) != 1:
+            continue
+        slot = primary_slot(members)
+        if slot is None or slot[0] not in FIGURE_KINDS:
+            continue
+        figures = {v.norm for v in slot_values(members)[slot][members[0].article_id]}
+        if len(figures) == 1:
+            (figure,) = figures
+            if _specific(figure):
+                lone[cid] = (slot, figure, members[0].article_id)
+    return lone
+
+
+def _specific(norm: str) -> bool:
+    digits = "".join(ch for ch in norm.split()[0] if ch.isdigit()).strip("0")
+    return len(digits) >= MIN_FIGURE_DIGITS
+
+
+def _matching_lone(
+    lone: dict[int, tuple[Slot, str, str]], slot: Slot, norms: set[str], articles: set[str]
+) -> list[int]:
+    """The lone tellings, by outlets the fact lacks, of one of its figures of the slot."""
+    return [
+        cid for cid, (s, figure, aid) in sorted(lone.items()) if s == slot and figure in norms and aid not in articles
+    ]
+
+
+def _giving(cluster: Cluster, units: Sequence[Unit], slot: Slot, figure: str) -> list[int]:
+    """The members giving this figure of the slot."""
+    return [i for i in cluster.members if any(v.norm == figure for v in values_in_slot(units[i], slot, None))]
+
+
+def _add(cluster: Cluster, moved: Sequence[int], units: Sequence[Unit]) -> None:
+    for i in moved:
+        if i not in cluster.members:
+            cluster.members.append(i)
+            cluster.articles.add(units[i].article_id)
