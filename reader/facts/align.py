@@ -33,7 +33,7 @@ from reader.facts.labels import (
     status_of,
     values_in_slot,
 )
-from reader.facts.multi import join_slot_statements
+from reader.facts.multi import join_equal_figures, join_slot_statements
 from reader.facts.silent import join_valueless_mentions
 from reader.models import Article, Fact, Mention, Story
 
@@ -69,6 +69,7 @@ def align_articles(articles: Sequence[Article], report: Progress) -> list[Fact]:
     _one_fact_per_slot(clusters, units)
     clusters += _split_self_contradictions(clusters, units)
     clusters += _split_by_slot(clusters, units)
+    join_equal_figures(clusters, units)
     join_slot_statements(clusters, units, weights)
     clusters += [_keyed_cluster(k, units) for k in keyed_facts(units, words) if _adds_links(k, clusters, units)]
     join_valueless_mentions(clusters, units)
@@ -106,10 +107,11 @@ def _distinct_labels(facts: list[tuple[Fact, list[str]]]) -> list[str]:
 
 def _distinct(built: list[tuple[tuple, Fact, list[str]]]) -> list[tuple[tuple, Fact, list[str]]]:
     """One fact per set of sentences: two clauses of one sentence can found twin clusters."""
-    seen: set[frozenset[tuple[str, int]]] = set()
+    seen: set[frozenset[tuple[str, int, str | None]]] = set()
     kept = []
     for item in sorted(built, key=lambda item: (item[0], -sum(m.value is not None for m in item[1].mentions))):
-        sentences = frozenset((m.article_id, m.start) for m in item[1].mentions)
+        # the same sentences showing other figures state another fact (a day, and a rise that day)
+        sentences = frozenset((m.article_id, m.start, m.value) for m in item[1].mentions)
         if sentences not in seen:
             seen.add(sentences)
             kept.append(item)

@@ -26,6 +26,9 @@ from reader.facts.features import SentenceKey, Unit
 from reader.facts.labels import mention_value, primary_slot, slot_clusters, slot_owner, slot_values, values_in_slot
 
 CORE_SHARE = 0.5  # of the core's informative things (``cluster.evidence``) a joining unit must say
+# an outlet in the fact by its wording alone (召回部分S7, no count) states it already: its sentence
+# giving the figure needs less of the core to be that outlet's figure
+FIGURELESS_CORE_SHARE = 0.34
 MAX_POSTING = 64  # units holding one core feature beyond which it finds no candidates
 
 Slot = tuple[str, str | None]
@@ -48,10 +51,23 @@ def join_slot_statements(clusters: Sequence[Cluster], units: Sequence[Unit], wei
             continue
         found = _joining(cluster, units, weights, postings, given)
         found = {i: f for i, f in found.items() if units[i].sentence_key not in twins.get(cid, ())}
+        figureless = _figureless_articles(cluster, units)
         for i, (slot, norms) in sorted(found.items()):
+            if units[i].article_id in figureless:
+                cluster.members = [m for m in cluster.members if units[m].article_id != units[i].article_id]
             cluster.members.append(i)
             cluster.articles.add(units[i].article_id)
             given[units[i].sentence_key].update((slot, n) for n in norms)
+
+
+def _figureless_articles(cluster: Cluster, units: Sequence[Unit]) -> set[str]:
+    """The outlets of a figure fact none of whose sentences in it gives the fact's figure: they
+    joined by their wording alone, and a sentence of theirs that gives the figure tells it better."""
+    members = [units[i] for i in cluster.members]
+    slot = primary_slot(members)
+    if slot is None:
+        return set()
+    return cluster.articles - set(slot_values(members).get(slot, {}))
 
 
 def _given_figures(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[SentenceKey, set[tuple[Slot, str]]]:
@@ -109,8 +125,9 @@ def _joining(
     core_evidence = evidence(core, weights)
     if core_evidence < MIN_EVIDENCE:
         return {}
+    figureless = _figureless_articles(cluster, units)
     best: dict[str, list[tuple[float, int, list[Any]]]] = defaultdict(list)
-    for i in _candidates(core, postings, cluster.articles, units):
+    for i in _candidates(core, postings, cluster.articles - figureless, units):
         unit = units[i]
         figures = [v for v in values_in_slot(unit, slot, owner) if v.kind in kinds]
         if not figures or all((slot, v.norm) in given[unit.sentence_key] for v in figures):
@@ -118,7 +135,10 @@ def _joining(
         shared = unit.features & core
         said = evidence(shared, weights)
         # a whole word of the core (受伤 beside a count of people) says what the figure counts
-        if said / core_evidence >= CORE_SHARE and (said >= MIN_EVIDENCE or any(f[0] in "cx" for f in shared)):
+        share = CORE_SHARE
+        if unit.article_id in figureless and _names_the_thing(shared, weights):
+            share = FIGURELESS_CORE_SHARE
+        if said / core_evidence >= share and (said >= MIN_EVIDENCE or any(f[0] in "cx" for f in shared)):
             best[unit.article_id].append((said / core_evidence, i, figures))
     joining: dict[int, tuple[Slot, list[str]]] = {}
     for found in best.values():
@@ -128,6 +148,12 @@ def _joining(
         if not rivals:
             joining[top[1]] = (slot, [v.norm for v in top[2]])
     return joining
+
+
+def _names_the_thing(shared: frozenset[str], weights: Weights) -> bool:
+    """Whether a unit names an informative name of the fact's core (the model recalled, not
+    another model recalled before)."""
+    return any(f.startswith("e:") and f in weights.informative for f in shared)
 
 
 def _core(members: Sequence[Unit], weights: Weights) -> frozenset[str]:
@@ -152,3 +178,84 @@ def _candidates(
         if len(posting) <= MAX_POSTING:
             found.update(i for i in posting if units[i].article_id not in present)
     return sorted(found)
+
+
+FIGURE_KINDS = ("money", "percent", "count")
+MIN_FIGURE_DIGITS = 2  # a figure with fewer significant digits (10%, 3万) recurs by chance
+
+
+def join_equal_figures(clusters: list[Cluster], units: Sequence[Unit]) -> None:
+    """A one-outlet figure fact whose figure (4.3%, 22.98万元) a fact of several outlets gives too
+    in the same slot is that figure's telling in one more outlet. When the figure is the fact's
+    own (its primary slot), the lone telling joins the fact. When it is a second figure of the
+    fact's sentences (a launch date with the starting price), the lone telling takes those
+    sentences into a fact of that figure: a sentence stating two facts is in both. Clusters are
+    changed in place; the fact with most outlets is served first."""
+    lone = _lone_figures(clusters, units)
+    order = sorted(range(len(clusters)), key=lambda c: (-len(clusters[c].articles), c))
+    for cid in order:
+        cluster = clusters[cid]
+        if cluster.values or len(cluster.articles) < 2:
+            continue
+        members = [units[i] for i in cluster.members]
+        primary = primary_slot(members)
+        for slot, by_article in slot_values(members).items():
+            if len(by_article) < 2:
+                continue
+            norms = {v.norm for values in by_article.values() for v in values}
+            for other in _matching_lone(lone, slot, norms, cluster.articles):
+                if other not in lone:
+                    continue
+                figure = lone.pop(other)[1]
+                home = cluster if slot == primary else clusters[other]
+                moved = clusters[other].members if slot == primary else _giving(cluster, units, slot, figure)
+                _add(home, moved, units)
+                if home is cluster:
+                    clusters[other].members, clusters[other].articles = [], set()
+
+
+def _lone_figures(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[int, tuple[Slot, str, str]]:
+    """Cluster -> (slot, figure) of each fact one sentence of one outlet tells with one specific
+    figure of its primary slot."""
+    lone: dict[int, tuple[Slot, str, str]] = {}
+    for cid, cluster in enumerate(clusters):
+        if cluster.values or len(cluster.articles) != 1:
+            continue
+        members = [units[i] for i in cluster.members]
+        if len({u.sentence_key for u in members}) != 1:
+            continue
+        slot = primary_slot(members)
+        if slot is None or slot[0] not in FIGURE_KINDS:
+            continue
+        figures = {v.norm for v in slot_values(members)[slot][members[0].article_id]}
+        if len(figures) == 1:
+            (figure,) = figures
+            if _specific(figure):
+                lone[cid] = (slot, figure, members[0].article_id)
+    return lone
+
+
+def _specific(norm: str) -> bool:
+    digits = "".join(ch for ch in norm.split()[0] if ch.isdigit()).strip("0")
+    return len(digits) >= MIN_FIGURE_DIGITS
+
+
+def _matching_lone(
+    lone: dict[int, tuple[Slot, str, str]], slot: Slot, norms: set[str], articles: set[str]
+) -> list[int]:
+    """The lone tellings, by outlets the fact lacks, of one of its figures of the slot."""
+    return [
+        cid for cid, (s, figure, aid) in sorted(lone.items()) if s == slot and figure in norms and aid not in articles
+    ]
+
+
+def _giving(cluster: Cluster, units: Sequence[Unit], slot: Slot, figure: str) -> list[int]:
+    """The members giving this figure of the slot."""
+    return [i for i in cluster.members if any(v.norm == figure for v in values_in_slot(units[i], slot, None))]
+
+
+def _add(cluster: Cluster, moved: Sequence[int], units: Sequence[Unit]) -> None:
+    for i in moved:
+        if i not in cluster.members:
+            cluster.members.append(i)
+            cluster.articles.add(units[i].article_id)
