@@ -9,6 +9,7 @@ offsets hold), then keeps the longest, most specific candidates that do not over
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -829,11 +830,17 @@ _FROM = re.compile(r"(?:\bfrom\s+|[从由]\s*)$", re.I)
 
 def _join_ranges(hits: list[Hit], text: str) -> list[Hit]:
     """90亿元至95亿元, 9 billion to 9.5 billion yuan: two figures joined by 至 / to are one range."""
+    return _join_adjacent(hits, text, _range_pair, _range_hit)
+
+
+def _join_adjacent(
+    hits: list[Hit], text: str, pair: Callable[[Hit, Hit, str], bool], merged: Callable[[Hit, Hit], Hit]
+) -> list[Hit]:
+    """Hits in order, each one that ``pair`` says belongs with the one before merged into it."""
     joined: list[Hit] = []
     for hit in hits:
-        first = joined[-1] if joined else None
-        if first is not None and _range_pair(first, hit, text):
-            joined[-1] = _range_hit(first, hit)
+        if joined and pair(joined[-1], hit, text):
+            joined[-1] = merged(joined[-1], hit)
         else:
             joined.append(hit)
     return joined
@@ -912,14 +919,7 @@ _MONTHS_AFTER_YEARS = re.compile(r"\s?(?:零|又)?\s?")
 
 def _join_durations(hits: list[Hit], text: str) -> list[Hit]:
     """两年六个月, 2年6个月: years and then months are one term, in years (2.5)."""
-    joined: list[Hit] = []
-    for hit in hits:
-        first = joined[-1] if joined else None
-        if first is not None and _years_then_months(first, hit, text):
-            joined[-1] = _years_and_months(first, hit)
-        else:
-            joined.append(hit)
-    return joined
+    return _join_adjacent(hits, text, _years_then_months, _years_and_months)
 
 
 def _years_then_months(first: Hit, second: Hit, text: str) -> bool:
