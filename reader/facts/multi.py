@@ -44,11 +44,7 @@ def join_slot_statements(clusters: Sequence[Cluster], units: Sequence[Unit], wei
                 postings[feat].append(i)
     given = _given_figures(clusters, units)
     twins = _twin_facts(clusters, units)
-    order = sorted(range(len(clusters)), key=lambda c: (-len(clusters[c].articles), c))
-    for cid in order:
-        cluster = clusters[cid]
-        if cluster.values or len(cluster.articles) < 2:
-            continue
+    for cid, cluster in _most_told_first(clusters):
         found = _joining(cluster, units, weights, postings, given)
         found = {i: f for i, f in found.items() if units[i].sentence_key not in twins.get(cid, ())}
         figureless = _figureless_articles(cluster, units)
@@ -68,6 +64,14 @@ def _figureless_articles(cluster: Cluster, units: Sequence[Unit]) -> set[str]:
     if slot is None:
         return set()
     return cluster.articles - set(slot_values(members).get(slot, {}))
+
+
+def _most_told_first(clusters: Sequence[Cluster]) -> Iterator[tuple[int, Cluster]]:
+    """The facts several outlets tell, not founded on a key, those told by most outlets first."""
+    for cid in sorted(range(len(clusters)), key=lambda c: (-len(clusters[c].articles), c)):
+        cluster = clusters[cid]
+        if not cluster.values and len(cluster.articles) >= 2:
+            yield cid, cluster
 
 
 def _given_figures(clusters: Sequence[Cluster], units: Sequence[Unit]) -> dict[SentenceKey, set[tuple[Slot, str]]]:
@@ -192,11 +196,7 @@ def join_equal_figures(clusters: list[Cluster], units: Sequence[Unit]) -> None:
     sentences into a fact of that figure: a sentence stating two facts is in both. Clusters are
     changed in place; the fact with most outlets is served first."""
     lone = _lone_figures(clusters, units)
-    order = sorted(range(len(clusters)), key=lambda c: (-len(clusters[c].articles), c))
-    for cid in order:
-        cluster = clusters[cid]
-        if cluster.values or len(cluster.articles) < 2:
-            continue
+    for _, cluster in _most_told_first(clusters):
         members = [units[i] for i in cluster.members]
         primary = primary_slot(members)
         for slot, by_article in slot_values(members).items():
