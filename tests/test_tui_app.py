@@ -225,6 +225,18 @@ def test_search_is_script_insensitive_and_opens_the_match(story):
     drive(ReaderApp([story]), steps)
 
 
+def test_the_search_field_does_not_blink_headless_so_frames_repeat(story):
+    async def steps(app, pilot):
+        await pilot.press("slash", *"王騰")
+        frames = set()
+        for _ in range(4):  # over more than one blink of a cursor
+            frames.add(app.export_screenshot())
+            await pilot.pause(0.3)
+        assert len(frames) == 1
+
+    drive(ReaderApp([story]), steps)
+
+
 def test_search_is_case_insensitive_and_escape_closes(story):
     async def steps(app, pilot):
         await pilot.press("slash", *"XIAOMI")

@@ -76,7 +76,10 @@ class SearchScreen(ModalScreen[Chosen | None]):
             yield ResultList(id="search-results")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        # headless (screenshots, tests) the frame must not depend on when the cursor blinks
+        field.cursor_blink = not self.app.is_headless
+        field.focus()
         if self.initial:
             self.run_search(self.initial)
 
