@@ -17,7 +17,7 @@ from reader.fsutil import atomic_write_text
 from reader.models import Article, Fact, Mention
 from reader.paths import cache_dir
 
-ALGORITHM_VERSION = "align-92"
+ALGORITHM_VERSION = "align-93"
 
 
 def cache_key(articles: Iterable[Article]) -> str:

@@ -52,11 +52,24 @@ def compatible(a: Any, b: Any) -> bool:
     """Can both values be true of the same slot?"""
     if a.kind in ("date", "year") and b.kind in ("date", "year"):
         return _dates_compatible(a.norm, b.norm)
+    clocked = _clocked(a), _clocked(b)
+    if clocked[0] and clocked[1]:  # 2小时05分38秒 vs 2小時5分48秒: a race time is exact to what it says
+        shared = min(len(clocked[0]), len(clocked[1]))
+        return clocked[0][:shared] == clocked[1][:shared]
     if (a.low is None and a.high is None) or (b.low is None and b.high is None):
         return a.norm == b.norm
     a_low, a_high = _interval(a)
     b_low, b_high = _interval(b)
     return a_low <= b_high and b_low <= a_high
+
+
+_CLOCKED = re.compile(r"PT(\d+)H(\d+)M(?:(\d+)S)?")
+
+
+def _clocked(value: Any) -> tuple[int, ...] | None:
+    """Hours, minutes (and seconds) of a duration written to the minute, else None."""
+    match = _CLOCKED.fullmatch(value.norm) if value.kind == "duration" else None
+    return tuple(int(part) for part in match.groups() if part is not None) if match else None
 
 
 def _interval(value: Any) -> tuple[float, float]:

@@ -401,8 +401,24 @@ def _scan_zh_rank(ctx: ScanContext) -> list[Hit]:
     return hits
 
 
-def _scan_zh_duration(ctx: ScanContext) -> list[Hit]:
+# 2小时05分38秒, 2小時5分48秒: a span to the minute or second (a race time) is one duration
+_ZH_HMS = re.compile(
+    r"(?<![\d.])(?P<h>\d{1,3})\s?(?:个)?(?:小时|钟头)\s?(?P<m>\d{1,2})\s?分(?:钟)?(?:\s?(?P<s>\d{1,2})\s?秒(?:钟)?)?"
+)
+
+
+def _scan_zh_hms(text: str) -> list[Hit]:
     hits = []
+    for match in _ZH_HMS.finditer(text):
+        hours, minutes, seconds = int(match["h"]), int(match["m"]), int(match["s"] or 0)
+        norm = f"PT{hours}H{minutes}M" + (f"{seconds}S" if match["s"] else "")
+        value = hours + minutes / 60 + seconds / 3600
+        hits.append(Hit("duration", match.start(), match.end(), norm, value, value, "H"))
+    return hits
+
+
+def _scan_zh_duration(ctx: ScanContext) -> list[Hit]:
+    hits = _scan_zh_hms(ctx.text)
     for match in _ZH_DURATION.finditer(ctx.text):
         unit_word = match["u"]
         stated = _stated(match)
