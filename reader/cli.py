@@ -18,6 +18,7 @@ from reader.errors import ReaderError
 SCRIPTS = ("original", "hans", "hant", "tw", "hk")
 STYLES = ("gbt7714", "apa", "mla", "chicago", "markdown")
 COMMANDS = ("open", "list", "import", "facts", "quotes", "cite", "screenshot")
+APP_COMMANDS = ("open", "screenshot")  # they start the app, which ends the start-up at its first frame
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,7 +99,7 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reader`` command."""
-    startup.begin()  # the app ends it at its first frame, any other command when it returns
+    startup.begin()  # the app ends it at its first frame, any other command once it is loaded
     try:
         return _run(argv)
     finally:
@@ -110,6 +111,8 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(_with_default_command(args_list))
     try:
         module = importlib.import_module(f"reader.commands.{args.command}_cmd")
+        if args.command not in APP_COMMANDS:
+            startup.end()  # its work is not start-up: it runs with the collector at its usual pace
         return int(module.run(args) or 0)
     except ReaderError as exc:
         return _fail(args, str(exc))

@@ -73,23 +73,67 @@ def test_a_damaged_quotation_cache_file_is_ignored() -> None:
     assert quotes_cache.find_quotes(BODY, "a1") == expected
 
 
-def test_startup_collects_young_objects_less_often_until_its_end() -> None:
+def test_the_collector_rests_during_startup_then_skips_what_it_made() -> None:
     startup.end()  # whatever an earlier test left
-    usual = gc.get_threshold()
+    assert gc.isenabled()
     startup.begin()
     try:
-        assert gc.get_threshold()[0] == startup.STARTUP_THRESHOLD
+        assert not gc.isenabled() and startup.resting()
+        made = [[index] for index in range(1000)]  # lives on, like a widget
     finally:
         startup.end()
-    assert gc.get_threshold() == usual
+    assert gc.isenabled() and not startup.resting()
+    frozen = gc.get_freeze_count()
+    assert frozen >= len(made)  # later collections skip them
     startup.end()  # without begin: nothing changes
-    assert gc.get_threshold() == usual
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    startup.begin()  # a second start-up (the tests run main many times) lets the first's objects go
+    try:
+        assert gc.get_freeze_count() == 0
+    finally:
+        startup.end()
 
 
-def test_a_command_ends_the_startup_tuning_when_it_returns(capsys) -> None:
-    from reader import cli
-
+def test_startup_leaves_a_collector_switched_off_alone() -> None:
     startup.end()
-    usual = gc.get_threshold()
+    gc.disable()
+    try:
+        startup.begin()
+        assert not startup.resting()
+        startup.end()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_command_that_is_not_the_app_runs_with_the_collector_on(capsys, monkeypatch) -> None:
+    from reader import cli
+    from reader.commands import list_cmd
+
+    seen: list[bool] = []
+    real_run = list_cmd.run
+    monkeypatch.setattr(list_cmd, "run", lambda args: seen.append(gc.isenabled()) or real_run(args))
+    startup.end()
     assert cli.main(["list"]) == 0
-    assert gc.get_threshold() == usual
+    assert seen == [True]  # its work is not start-up
+    assert gc.isenabled() and not startup.resting()
+
+
+def test_the_app_ends_the_startup_once_it_has_drawn(tmp_path, monkeypatch) -> None:
+    from reader.tui.app import ReaderApp
+    from tests.tui_helpers import drive, make_story, user_dirs
+
+    user_dirs(monkeypatch, tmp_path)
+    story = make_story(tmp_path / "content")
+    startup.end()
+    startup.begin()
+    states: list[bool] = []
+
+    async def steps(app, pilot):
+        states.append(gc.isenabled())
+
+    try:
+        drive(ReaderApp([story]), steps)
+    finally:
+        startup.end()
+    assert states == [True]

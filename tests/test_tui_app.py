@@ -453,7 +453,7 @@ def test_facts_panel_shows_every_outlets_version_and_jumps(facts_story):
         facts_list = app.query_one(FactsList)
         facts_list.focus()
         await pilot.pause()
-        target = next(i for i, o in enumerate(facts_list._options) if "170萬" in str(o.prompt))
+        target = next(i for i, e in enumerate(facts_list.entries) if "170萬" in e.text.plain)
         facts_list.highlighted = target
         await pilot.press("enter")
         assert app.article.id == "b-hant"

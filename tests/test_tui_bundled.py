@@ -38,7 +38,7 @@ def test_followers_conflict_and_jump_to_the_english_article(tmp_path, monkeypatc
         facts = app.query_one(FactsList)
         facts.focus()
         await pilot.pause()
-        english = next(i for i, o in enumerate(facts._options) if "2 million" in str(o.prompt) and not o.disabled)
+        english = next(i for i, e in enumerate(facts.entries) if "2 million" in e.text.plain and not e.disabled)
         facts.highlighted = english
         await pilot.press("enter")
         assert app.article.language == "en"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.cli import main
-from tests.tui_helpers import make_story, user_dirs
+from reader.tui.app import ReaderApp
+from reader.tui.screenshot import export_svg, settle
+from tests.tui_helpers import drive, make_story, user_dirs
 
 
 def test_screenshot_writes_an_svg_of_the_story(tmp_path, monkeypatch, capsys):
@@ -34,3 +38,26 @@ def test_bad_size_is_one_clear_line(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--size" in err[0]
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_export_is_textuals_but_for_the_id(tmp_path, monkeypatch):
+    """The screenshot draws the screen as Textual's own export does; only the id differs, and
+    it still tells screens apart."""
+    user_dirs(monkeypatch, tmp_path)
+    story = make_story(tmp_path / "content")
+    shots: dict[str, str] = {}
+
+    async def steps(app, pilot):
+        await settle(pilot)
+        shots["ours"] = export_svg(app, "reader")
+        shots["textual"] = app.export_screenshot(title="reader", simplify=True)
+        await pilot.press("j")
+        await settle(pilot)
+        shots["moved"] = export_svg(app, "reader")
+
+    drive(ReaderApp([story]), steps, size=(100, 30))
+    ids = {name: set(re.findall(r"terminal-\d+", svg)) for name, svg in shots.items()}
+    assert all(len(found) == 1 for found in ids.values())
+    assert ids["ours"] != ids["textual"] and ids["moved"] != ids["ours"]
+    ours, textuals = (shots[name].replace(ids[name].pop(), "ID") for name in ("ours", "textual"))
+    assert ours == textuals

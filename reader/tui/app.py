@@ -164,8 +164,7 @@ class ReaderApp(App[int]):
         _converted.cache_clear()
         for warning in self.config.warnings + self.positions.warnings + [phrase_warning] * bool(phrase_warning):
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=8)
-        self._open_story()
-        self.query_one(ReadingPane).focus()
+        self._open_story()  # the screen's AUTO_FOCUS gives the reading pane the focus before the first frame
         self.set_timer(WARM_DELAY, self._warm_conversions)
         self.call_after_refresh(startup.end)
 

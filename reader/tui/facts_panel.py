@@ -11,13 +11,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
-from reader.tui.list_keys import JK_BINDINGS
+from reader.tui.facts_list import Entry, FactsList
 from reader.tui.styling import marked, plain
 
 MATRIX_STATUS_WIDTH = 11
@@ -86,10 +84,6 @@ def progress_bar(fraction: float, width: int) -> Text:
     return bar
 
 
-class FactsList(OptionList):
-    BINDINGS: ClassVar[list[BindingType]] = JK_BINDINGS
-
-
 class FactsPanel(Vertical):
     """Facts of the current sentence across outlets, or the facts × outlets matrix."""
 
@@ -101,9 +95,7 @@ class FactsPanel(Vertical):
     FactsPanel { border: round $panel-lighten-2; }
     FactsPanel:focus-within { border: round $accent; }
     FactsPanel #facts-head { height: auto; padding: 0 1; }
-    FactsPanel FactsList, FactsPanel FactsList:focus { border: none; height: 1fr; padding: 0; }
-    FactsPanel FactsList > .option-list--option { padding: 0 1; }
-    FactsPanel FactsList > .option-list--option-disabled { color: $text; text-style: none; }
+    FactsPanel FactsList { height: 1fr; }
     FactsPanel FactsMatrix { height: 1fr; }
     """
 
@@ -158,31 +150,27 @@ class FactsPanel(Vertical):
         """Plain information (the sentence's outlet and position before facts are known)."""
         self._mode(False)
         self._show_head(head)
-        facts = self.query_one(FactsList)
-        facts.clear_options()
-        facts.add_options(Option(line, disabled=True) for line in lines)
+        self.query_one(FactsList).set_entries([Entry(line) for line in lines])
         self._targets = {}
 
     def show_sentence(self, head: Text, blocks: list[FactBlock]) -> None:
         """Each fact of the sentence, with every outlet's version; outlets that say nothing: silent."""
         self._mode(False)
         self._show_head(head)
-        facts = self.query_one(FactsList)
-        facts.clear_options()
         self._targets = {}
-        options: list[Option] = []
+        entries: list[Entry] = []
         for b, block in enumerate(blocks):
             title = Text(end="")
             title.append_text(plain(block.label, "bold"))
             title.append("  ")
             title.append_text(self.status_text(block.status))
-            options.append(Option(title, disabled=True))
+            entries.append(Entry(title))
             for r, row in enumerate(block.rows):
                 key = f"v{b}-{r}"
                 if not row.silent:
                     self._targets[key] = (row.article_id, row.start)
-                options.append(Option(self._version(row), id=key, disabled=row.silent))
-        facts.add_options(options)
+                entries.append(Entry(self._version(row), None if row.silent else key))
+        self.query_one(FactsList).set_entries(entries)
 
     @staticmethod
     def _version(row: VersionRow) -> Text:
@@ -236,9 +224,9 @@ class FactsPanel(Vertical):
 
     # ------------------------------------------------------------ jumps
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_facts_list_selected(self, event: FactsList.Selected) -> None:
         event.stop()
-        target = self._targets.get(event.option.id or "")
+        target = self._targets.get(event.key)
         if target:
             self.post_message(self.Jump(*target))
 

@@ -80,6 +80,9 @@ _early: dict[str, AlignmentJob] = {}  # by the story's cache key: jobs started b
 def _align_child(story: Story, queue: Any) -> None:
     """In the child: line the facts up, sending progress, then the facts (or the failure)."""
     from reader import facts as core_facts
+    from reader import startup
+
+    startup.end()  # a forked child starts inside the parent's start-up; its own work is not start-up
 
     try:
         facts = core_facts.align_story(story, progress=lambda f, stage="": queue.put(("progress", f)))
