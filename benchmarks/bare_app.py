@@ -25,20 +25,23 @@ class BareApp(App[None]):
         yield Static("reader benchmark: one line")
 
 
-async def screenshot(size: tuple[int, int]) -> str:
-    """The SVG of the app's first frame, waited for as ``reader screenshot`` waits (its ``settle``:
-    messages handled and the screen updated, a few rounds; no waiting for the CPU to idle)."""
+async def screenshot(size: tuple[int, int], out: Path) -> None:
+    """Save the SVG of the app's first frame, waited for as ``reader screenshot`` waits (its
+    ``settle``: messages handled and the screen updated, a few rounds; no waiting for the CPU to
+    idle), and print the path once it is saved, as ``reader screenshot`` does: before the app
+    is taken down."""
     app = BareApp()
     async with app.run_test(size=size, notifications=False) as pilot:
         for _ in range(SETTLE_ROUNDS):
             await pilot.pause(0)
-        return app.export_screenshot(title="bare", simplify=True)
+        out.write_text(app.export_screenshot(title="bare", simplify=True), encoding="utf-8")
+        print(out, flush=True)
 
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0])
     width, height = (int(n) for n in (argv[2] if argv[1:2] == ["--size"] else "120x40").split("x"))
-    out.write_text(asyncio.run(screenshot((width, height))), encoding="utf-8")
+    asyncio.run(screenshot((width, height), out))
     return 0
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import re
 from pathlib import Path
 
@@ -31,11 +30,16 @@ def run(args: argparse.Namespace) -> int:
         raise ReaderError(f"{out} must end in .svg")
     dirs = story_dirs(args.story)
     offload.start_early(dirs[0])  # first: the facts are lined up while the app loads
+    import asyncio  # after the fork: the alignment child does without it
+
     from reader.tui.screenshot import render_svg  # lazy: the TUI is not needed by other commands
 
     options = {"article_id": args.article, "script": args.script, "facts_mode": args.facts,
                "search": args.search, "sentence": args.sentence}  # fmt: skip
-    svg = asyncio.run(render_svg(dirs, size, **options))
-    atomic_write_text(out, svg)
-    print(out)
+
+    def save(svg: str) -> None:
+        atomic_write_text(out, svg)
+        print(out, flush=True)
+
+    asyncio.run(render_svg(dirs, size, on_svg=save, **options))
     return 0

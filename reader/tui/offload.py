@@ -8,10 +8,8 @@ story whose facts are cached starts without it.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from queue import Empty
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.models import Fact, Story
@@ -37,6 +35,8 @@ def _executor() -> ProcessPoolExecutor:
 
 async def run(function: Callable[..., T], *args: Any) -> T:
     """``function(*args)`` in the helper process (function and arguments must pickle)."""
+    import asyncio  # here, not at import: the early alignment child is forked before asyncio loads
+
     return await asyncio.get_running_loop().run_in_executor(_executor(), function, *args)
 
 
@@ -105,6 +105,8 @@ class AlignmentJob:
 
     def result(self, on_progress: Callable[[float], None]) -> list[Fact]:
         """The facts, reporting progress meanwhile; blocks, so call it from a thread."""
+        from queue import Empty
+
         try:
             while True:
                 try:

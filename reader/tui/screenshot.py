@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import io
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -27,8 +28,13 @@ async def render_svg(
     facts_mode: str = "sentence",
     search: str | None = None,
     sentence: int | None = None,
+    on_svg: Callable[[str], None] | None = None,
 ) -> str:
-    """The SVG of the screen once the story is shown and the facts are lined up."""
+    """The SVG of the screen once the story is shown and the facts are lined up.
+
+    ``on_svg`` gets it at once, while the app is still running: a screenshot is saved as soon
+    as it is taken, not after the app has been taken down.
+    """
     app = ReaderApp(dirs, article_id=article_id, script=script, facts_mode=facts_mode, sentence=sentence)
     async with app.run_test(size=size, notifications=False) as pilot:
         await settle(pilot)
@@ -41,7 +47,10 @@ async def render_svg(
             await settle(pilot)
             await pilot.press(*_keys(search))
             await settle(pilot)
-        return export_svg(app, title="reader")
+        svg = export_svg(app, title="reader")
+        if on_svg is not None:
+            on_svg(svg)
+        return svg
 
 
 def export_svg(app: App, title: str) -> str:
